@@ -1,0 +1,309 @@
+package dev.ethos.safety.misinfo;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The claim-cue detectors for health cures, conspiracies, unsupported statistics and clickbait.
+ * Each reads one sentence (with the sentence before it for clickbait) and returns a {@link Hit}
+ * naming the rule, or null. General lexicons and structure only: a cue counts in a clause that is
+ * not negated, and the caller has already ruled out questions, fiction, debunks and reports.
+ * Stateless.
+ */
+final class Cues {
+    private Cues() {
+    }
+
+    /** A detector's decision: a score in [0, 1] and the rule that fired. */
+    record Hit(double score, String rule) {
+    }
+
+    private static final int CI = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+
+    // ---------------------------------------------------------------- health
+
+    private static final String EN_DISEASE = "(cancers?|tumou?rs?|leuka?emia|lymphoma|diabetes|hiv|aids|alzheimer'?s?|"
+            + "dementia|parkinson'?s?|arthritis|multiple sclerosis|asthma|(clinical |major )?depression|"
+            + "schizophrenia|bipolar|autism|heart (disease|attacks?|failure)|strokes?|high blood pressure|hypertension|"
+            + "high cholesterol|kidney (stones?|disease|failure)|cirrhosis|fatty liver|liver disease|hepatitis|"
+            + "covid(-19)?|coronavirus|influenza|flu|infections?|viruse?s?|bacteri(a|um)|gum disease|cavities|"
+            + "tooth decay|obesity|insomnia|epilepsy|autoimmune|lupus|malaria|tuberculosis|measles|pneumonia|sepsis|"
+            + "diseases?|illness(es)?|disorders?|chronic pain|glaucoma|cataracts?|macular degeneration|"
+            + "ulcers?|crohn'?s?|psoriasis|eczema|osteoporosis|infertility|thyroid)";
+    private static final String EN_SERIOUS = "(cancers?|tumou?rs?|leuka?emia|diabetes|hiv|aids|alzheimer'?s?|dementia|"
+            + "parkinson'?s?|arthritis|multiple sclerosis|heart (disease|attacks?|failure)|strokes?|"
+            + "kidney (disease|failure)|cirrhosis|epilepsy|autism|schizophrenia|osteoporosis|glaucoma|"
+            + "macular degeneration)";
+    private static final Pattern EN_STRONG_CURE = Pattern.compile("\\b(cures?|cured|curing|heals?|healed|healing|"
+            + "reverses?|reversed|reversing|eliminates?|eradicates?|wipes? out|gets? rid of|dissolves?|shrinks?|"
+            + "kills? (every|all|any)|destroys? (every|all|any)|makes? you immune|immune to|(is|are) (a |the )?"
+            + "(miracle|natural|proven|guaranteed|permanent|real|secret) (cure|remedy|treatment)|miracle (cure|remedy)|"
+            + "cure-all)\\b", CI);
+    private static final Pattern EN_WEAK_CURE = Pattern.compile("\\b(prevents?|prevented|preventing|protects? "
+            + "(you |your body |children |kids )?(from|against)|treats?|treated|fights?|beats?|fix(es)?|ward(s)? off|"
+            + "stops?|blocks?|neutrali[sz]es?|clears?|flush(es)? out|purif(y|ies)|detox(es|ifies)?|regrows?|restores?)\\b",
+            CI);
+    private static final Pattern EN_DISEASE_RE = Pattern.compile("\\b" + EN_DISEASE + "\\b", CI);
+    private static final Pattern EN_SERIOUS_RE = Pattern.compile("\\b" + EN_SERIOUS + "\\b", CI);
+    private static final Pattern EN_INTENSIFIER = Pattern.compile("\\b(guaranteed?|100 ?%|100 percent|completely|"
+            + "permanently|for good|forever|all (types|kinds|forms) of|every (type|kind|form|virus|disease|illness)|"
+            + "all (diseases|cancers|illnesses|viruses)|any (disease|illness|cancer)|miracle|miraculous|instantly|"
+            + "overnight|in (just |only )?\\d+ (days|hours|weeks)|within (days|hours)|in days|naturally|"
+            + "(it|this) (will|works|worked) (for you|every time)|worked for (me|my)|no side effects|"
+            + "doctors (don't|won't) tell you|secret|\\d[\\d,]* times (stronger|better|more effective)|"
+            + "(stronger|better|more effective|more powerful) than)\\b", CI);
+    private static final Pattern EN_QUACK = Pattern.compile("\\b(purif(y|ies|ying) (your |the )?blood|"
+            + "detox(es|ify|ifies)?|cleans(e|es) (your |the )?(blood|liver|body|cells)|flush(es)? out toxins|"
+            + "energy field|realign|chakras?|alkali[sz]e|alkaline|frequenc(y|ies)|vibrations?|colloidal|"
+            + "essential oils?|homeopathic|magnetic|crystals?|negative ions?|every cell)\\b", CI);
+    private static final Pattern EN_REPLACE = Pattern.compile("\\b(skip(ping)? (the |your |their )?(chemo(therapy)?|"
+            + "radiation|treatment|medications?|meds|pills|insulin|vaccines?|surgery|doctor|dentist|flu shot)|"
+            + "throw (away|out) (your |the )?(pills|meds|medications?|inhalers?|prescriptions?)|"
+            + "(stop|stopped|quit|ditch|ditched) (taking |using )?(your |their |my |the )?(antidepressants|"
+            + "medications?|meds|insulin|inhalers?|pills|chemo(therapy)?|treatment|statins|blood thinners)|"
+            + "no (need for (a |any )?)?(vaccines?|medications?|meds|chemo(therapy)?|doctors?|drugs|insulin|surgery)"
+            + "( needed| required)?|(don't|do not|never|won't) need (insulin|medications?|meds|chemo(therapy)?|"
+            + "vaccines?|a doctor|surgery|drugs|pills)|without (ever )?(seeing|visiting|going to|needing) (a |the |any )?"
+            + "(doctor|dentist|hospital|medication|drugs)|(complete |full |total )?replacement for|instead of (your )?"
+            + "(chemo(therapy)?|medications?|meds|insulin|vaccines?|surgery|treatment|antibiotics|drugs)|"
+            + "(replaces?|replacing) (your )?(medications?|treatment|chemo(therapy)?|insulin|vaccines?|surgery|"
+            + "drugs|pills)|(better|stronger|more effective|safer) than (chemo(therapy)?|drugs|medicines?|"
+            + "medications?|antibiotics|vaccines?|surgery|treatment|radiation)|you can (skip|ditch|quit|stop))\\b",
+            CI);
+    private static final Pattern EN_PROVEN = Pattern.compile("\\b(antibiotics?|antivirals?|antiviral (tablets|drugs|"
+            + "medication)|vaccines?|vaccinations?|chemotherapy|radiotherapy|radiation therapy|surgery|insulin|"
+            + "statins?|prescribed|prescription|medications?|transplants?|dialysis|immunotherapy|physician|"
+            + "treatment)\\b", CI);
+    private static final Pattern EN_NEG_BEFORE = Pattern.compile("\\b(not|never|don't|do not|doesn't|before|no one|"
+            + "nobody|shouldn't|should not|without talking)\\s+(\\w+\\s+){0,2}$", CI);
+
+    private static final Pattern ZH_DISEASE_RE = Pattern.compile("癌症|癌|肿瘤|糖尿病|高血压|高血脂|心脏病|冠心病|中风|脑梗|"
+            + "肝硬化|脂肪肝|肝炎|艾滋病|阿尔茨海默|老年痴呆|痴呆|帕金森|关节炎|哮喘|抑郁症|失眠|自闭症|新冠|流感|感冒|肺炎|"
+            + "结石|百病|疾病|病毒|细菌|白血病|胃病|近视|痛风|血管|骨质疏松");
+    private static final Pattern ZH_STRONG_CURE = Pattern.compile("治愈|根治|治好|逆转|消除|清除|杀死|杀灭|痊愈|药到病除|"
+            + "百病不侵|包治|克星|防癌|抗癌|软化血管|溶解|排毒");
+    private static final Pattern ZH_WEAK_CURE = Pattern.compile("预防|防治|治疗|对抗|缓解|改善|降低|打败|战胜");
+    private static final Pattern ZH_INTENSIFIER = Pattern.compile("百分之百|100%|彻底|完全|永久|所有|一切|各种|立即|马上|"
+            + "见效|神奇|奇效|特效|秘方|保证|必定|就能|都能|包治|一周|一个月|三个月|三天|一晚|一次|从此|再也不");
+    private static final Pattern ZH_REPLACE = Pattern.compile("停掉|停药|停用|扔掉|不需要再|不用再|不必再|不需要(吃药|打针|化疗|"
+            + "手术|胰岛素)|不用(吃药|打针|化疗|手术|去医院)|代替[^，。]{0,8}(药|化疗|治疗|手术)|替代[^，。]{0,8}(药|化疗|治疗|手术)|"
+            + "比(去)?医院[^，。]{0,4}(强|好|有效)|比(吃)?药[^，。]{0,4}(强|好|有效)");
+    private static final Pattern ZH_PROVEN = Pattern.compile("抗生素|抗病毒|疫苗|化疗|手术|胰岛素|医生指导|遵医嘱|处方|药物治疗|"
+            + "在医生");
+    private static final Pattern ZH_NEG_BEFORE = Pattern.compile("(不要|别|勿|不能|切勿|不可|千万不|不得|不|避免)[\\p{IsHan}]{0,2}$");
+
+    static Hit health(String s, String lang, List<Sentences.Range> clauses, Stance st) {
+        boolean zh = "zh".equals(lang) || Terms.hasHan(s);
+        if (replacementCue(s, zh)) {
+            boolean disease = (zh ? ZH_DISEASE_RE : EN_DISEASE_RE).matcher(s).find();
+            boolean cure = (zh ? ZH_STRONG_CURE : EN_STRONG_CURE).matcher(s).find()
+                    || (zh ? ZH_WEAK_CURE : EN_WEAK_CURE).matcher(s).find();
+            if (disease || cure) {
+                return new Hit(0.9, "replaces proven treatment");
+            }
+        }
+        if (st.hedged()) {
+            return null;
+        }
+        for (Sentences.Range r : clauses) {
+            String c = r.of(s);
+            boolean strong = (zh ? ZH_STRONG_CURE : EN_STRONG_CURE).matcher(c).find();
+            boolean weak = !strong && (zh ? ZH_WEAK_CURE : EN_WEAK_CURE).matcher(c).find();
+            if (!strong && !weak) {
+                continue;
+            }
+            // The disease may sit in the next clause ("..., cures arthritis, and multiple sclerosis").
+            String scope = c;
+            boolean disease = (zh ? ZH_DISEASE_RE : EN_DISEASE_RE).matcher(scope).find();
+            if (!disease) {
+                continue;
+            }
+            if (Polarity.negated(c, lang) && !zh || zh && Polarity.negated(c, lang)) {
+                continue;
+            }
+            boolean intense = (zh ? ZH_INTENSIFIER : EN_INTENSIFIER).matcher(s).find()
+                    || !zh && EN_QUACK.matcher(s).find();
+            boolean proven = (zh ? ZH_PROVEN : EN_PROVEN).matcher(c).find();
+            if (proven && !intense) {
+                continue;
+            }
+            if (strong) {
+                return new Hit(intense ? 0.9 : 0.8, "claims a cure");
+            }
+            if (intense) {
+                return new Hit(0.8, "promises guaranteed prevention or treatment");
+            }
+            if (!zh && EN_SERIOUS_RE.matcher(c).find() && Pattern.compile("\\bprevents?\\b", CI).matcher(c).find()) {
+                return new Hit(0.7, "claims to prevent a serious disease");
+            }
+        }
+        return null;
+    }
+
+    private static boolean replacementCue(String s, boolean zh) {
+        Matcher m = (zh ? ZH_REPLACE : EN_REPLACE).matcher(s);
+        while (m.find()) {
+            String before = s.substring(Math.max(0, m.start() - 30), m.start());
+            if (!(zh ? ZH_NEG_BEFORE : EN_NEG_BEFORE).matcher(before).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------- conspiracy
+
+    private static final Pattern EN_ACTOR = Pattern.compile("\\b(governments?|officials|authorities|regulators?|"
+            + "agenc(y|ies)|the state|cia|fbi|nsa|big (pharma|tech|food|oil|banks?|ag)|pharma(ceutical)?( companies| "
+            + "industry| giants)?|drug companies|companies|corporations|compan(y|ies)|industry|scientists|doctors|"
+            + "hospitals|(mainstream |the )?media|press|journalists|elites?|billionaires|banks|bankers|airlines|"
+            + "they|politicians|military|police|insiders|the establishment|globalists|operators|manufacturers|"
+            + "tech giants|the un|nasa|regime|cabal|powers that be|someone)\\b|\\bWHO\\b", Pattern.UNICODE_CASE);
+    private static final Pattern EN_CONCEAL = Pattern.compile("\\b(secretly|in secret|covers? up|covering up|covered up|"
+            + "cover-?up|hiding|hides|hid|hide|concealing|conceals?|concealed|suppress(es|ed|ing)? (the|a|all|any)|"
+            + "bur(y|ied|ies|ying) (it|the|them|this)|keep(s|ing)? (it |this |that )?quiet|paid (off )?to "
+            + "(keep quiet|stay silent|lie|look away)|lie about it|lying (to us|about it)|in on it|being scrubbed|"
+            + "scrubbed from|censor(ed|ing|s)|silenc(ed|ing)|(don't|do not) want you to know|won't tell you|"
+            + "orchestrated|coordinated|planned (it|by|the)|engineered|deliberately|control(s|ling)? (the weather|"
+            + "the world|everything|the media|our minds)|mind control|depopulation|poisoning us|plandemic|"
+            + "false flag|the truth (about|is being)|what (they|the government) (are|is) hiding|what is really "
+            + "(killing|happening|going on)|new world order|deep state|secret (machines?|plan|program(me)?|agency|cure|"
+            + "deal|weapons?|experiments?|labs?)|hidden (global )?(agency|agenda|cure)|handing .{0,40} to a hidden)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern EN_CONSPIRACY_STRONG = Pattern.compile("\\b((don't|do not) want you to know|"
+            + "cover-?up|false flag|plandemic|deep state|new world order|in on it|what they('re| are) hiding|"
+            + "wake up,? sheeple|mind control)\\b", CI);
+    private static final Pattern ZH_ACTOR = Pattern.compile("政府|官方|相关部门|有关部门|国家|当局|银行|媒体|公司|企业|药企|"
+            + "医药公司|专家|科学家|医院|他们|上面|高层|资本|精英|外国势力|美国|财团|部门");
+    private static final Pattern ZH_CONCEAL = Pattern.compile("隐瞒|掩盖|封锁|秘密|暗中|偷偷|联手|串通|操控|幕后|人为制造|"
+            + "不想让你知道|不让你知道|删帖|封口|内幕|阴谋|配合");
+    private static final Pattern ZH_CONSPIRACY_STRONG = Pattern.compile("不想让你知道|不让你知道|封锁消息|掩盖(了)?真相|阴谋|"
+            + "隐瞒(了)?真相");
+
+    static Hit conspiracy(String s, String lang, Stance st) {
+        boolean zh = "zh".equals(lang) || Terms.hasHan(s);
+        if (st.hedged() || st.opinion()) {
+            return null;
+        }
+        Matcher c = (zh ? ZH_CONCEAL : EN_CONCEAL).matcher(s);
+        boolean strong = (zh ? ZH_CONSPIRACY_STRONG : EN_CONSPIRACY_STRONG).matcher(s).find();
+        boolean conceal = false;
+        while (c.find()) {
+            String before = s.substring(Math.max(0, c.start() - 25), c.start());
+            if (zh ? !ZH_NEG_BEFORE.matcher(before).find()
+                    : !Pattern.compile("\\b(not|never|no|n't)\\s+(\\w+\\s+)?$", CI).matcher(before).find()) {
+                conceal = true;
+                break;
+            }
+        }
+        if (!conceal && !strong) {
+            return null;
+        }
+        boolean actor = (zh ? ZH_ACTOR : EN_ACTOR).matcher(zh ? s : s).find()
+                || !zh && EN_ACTOR.matcher(s.toLowerCase(java.util.Locale.ROOT)).find();
+        if (strong) {
+            return new Hit(0.85, "presents a cover-up as fact");
+        }
+        return actor ? new Hit(0.8, "presents a secret coordinated plot as fact") : null;
+    }
+
+    // ---------------------------------------------------------------- statistics
+
+    private static final Pattern EN_VAGUE_AUTHORITY = Pattern.compile("\\b((studies|research|statistics|science|"
+            + "surveys?|experts?|scientists|researchers|doctors|data|polls?|tests) (now )?(show|shows|showed|shown|prove|"
+            + "proves|proved|proven|confirm|confirms|confirmed|found|find|reveal|reveals|revealed|say|says|agree|"
+            + "discovered|determined|demonstrated|established)|(have|has) (been )?(shown|proven|proved|found|confirmed|"
+            + "discovered|revealed|demonstrated)|(a|one|new|the|recent|latest|groundbreaking|major|landmark|"
+            + "[A-Z][a-z]+) (new |recent |latest |major )?(study|survey|report|poll|experiment|analysis|trial) "
+            + "(has |have )?(shows?|showed|shown|proves?|proved|proven|confirms?|confirmed|found|finds|reveals?|revealed|"
+            + "demonstrated)|according to (studies|research|experts|scientists|doctors|statistics|surveys|"
+            + "(a |one )?(new |recent )?(study|survey|report|poll))|(it'?s|it is) (a )?(scientific(ally)?|proven|"
+            + "medical|known) (fact|proven)|science (says|has proven|proves|shows)|scientifically proven|"
+            + "clinically proven)\\b", CI);
+    private static final Pattern EN_NUMBER = Pattern.compile("\\d|\\b(one|two|three|four|five|six|seven|eight|nine|ten|"
+            + "twenty|thirty|forty|fifty|hundred|thousand|million|billion) (years?|hours?|times|percent|points?|"
+            + "minutes|days|weeks|months|kilos?|pounds|inches|centimetres|centimeters)\\b|\\b(twice|doubles?|"
+            + "triples?|halves|quadruples?)\\b", CI);
+    private static final Pattern EN_PERCENT_OF_GROUP = Pattern.compile("\\b\\d+(\\.\\d+)?\\s*(%|percent|per cent) of "
+            + "(all |the |your |our )?(people|americans|britons|adults|children|kids|women|men|doctors|dentists|"
+            + "nurses|scientists|experts|teachers|parents|users|teens|teenagers|students|employees|patients|smokers|"
+            + "drivers|cancers?|cases|deaths|accidents|car accidents|crashes|diseases|illnesses|households|families|"
+            + "homes|fridges|refrigerators|millennials|seniors|the population|your body'?s|body'?s|serotonin|"
+            + "brain|heart attacks|strokes|marriages|divorces|couples|babies|pet owners|dog owners|cat owners|"
+            + "workers|men and women|americans'|consumers|shoppers|voters)\\b", CI);
+    private static final Pattern EN_BY_AMOUNT = Pattern.compile("\\b(increases?|increased|raises?|raised|reduces?|"
+            + "reduced|cuts?|boosts?|boosted|lowers?|lowered|doubles?|triples?|improves?|improved|risk|chance|"
+            + "likelihood)\\b[^.;]{0,50}?\\bby (up to |about |nearly |almost |over |more than )?\\d[\\d,.]*\\s*"
+            + "(%|percent|per cent|points|times|fold|years)|\\b\\d[\\d,.]*\\s*(times|x) (more|less|stronger|higher|"
+            + "lower|likelier|more likely|less likely|faster|slower|better|worse)\\b|\\b\\d[\\d,.]*\\s*(%|percent) "
+            + "(more|less|higher|lower) (likely|risk|chance)|\\b(live|lives|living) (on average )?[\\w\\s]{0,20}"
+            + "years? (longer|less|shorter|more)", CI);
+
+    private static final Pattern ZH_VAGUE_AUTHORITY = Pattern.compile("(研究|调查|统计|数据|实验|科学|医学)(表明|显示|证明|"
+            + "发现|证实)|据调查|据统计|据研究|科学家(们)?(证实|发现|证明|表示|称|指出|确认)|专家(们)?(统计|发现|证实|表示|指出|"
+            + "称|确认|研究)|一项[^，。]{0,10}(研究|调查|实验)(证明|表明|显示|发现|证实)|科学证明|医学证明|权威(机构|专家)");
+    private static final Pattern ZH_NUMBER = Pattern.compile("\\d|[一二三四五六七八九十百千万]+(倍|年|岁|分|成)|百分之");
+    private static final Pattern ZH_PERCENT_OF_GROUP = Pattern.compile("\\d+(\\.\\d+)?%的(人|家庭|癌症|患者|病人|儿童|孩子|"
+            + "医生|成年人|老人|女性|男性|中国人|网友|用户|学生|司机|事故|疾病|冰箱)|百分之[一二三四五六七八九十]+的(人|家庭|癌症|患者)");
+    private static final Pattern ZH_BY_AMOUNT = Pattern.compile("(增加|提高|降低|减少|多活|少活|超标|高出|提升|下降|增长)"
+            + "[^，。；]{0,8}?\\d+(\\.\\d+)?\\s*(%|倍|年|分|岁|个百分点)|上千倍|上百倍|上万倍|\\d+倍");
+
+    static Hit statistic(String s, String lang, Stance st) {
+        boolean zh = "zh".equals(lang) || Terms.hasHan(s);
+        if (st.namedSource() || st.hedged() || st.opinion()) {
+            return null;
+        }
+        boolean vague = (zh ? ZH_VAGUE_AUTHORITY : EN_VAGUE_AUTHORITY).matcher(s).find();
+        boolean number = (zh ? ZH_NUMBER : EN_NUMBER).matcher(s).find();
+        boolean groupPercent = (zh ? ZH_PERCENT_OF_GROUP : EN_PERCENT_OF_GROUP).matcher(s).find();
+        boolean byAmount = (zh ? ZH_BY_AMOUNT : EN_BY_AMOUNT).matcher(s).find();
+        if (vague && (number || groupPercent || byAmount)) {
+            return new Hit(0.85, "vague authority with a precise-looking number and no checkable source");
+        }
+        if (vague) {
+            return new Hit(0.7, "vague authority (\"studies show\") with no checkable source");
+        }
+        if (groupPercent || byAmount) {
+            return new Hit(0.75, "precise-looking statistic with no checkable source");
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- clickbait
+
+    private static final Pattern EN_CTA = Pattern.compile("\\b(click|tap|swipe( up)?|watch (the|this|now|it|our|"
+            + "before|until)|share (this|it|now|before|with)|forward (this|it|to)|repost|retweet|link in (bio|"
+            + "description|the comments|comments)|(at|via|through|in|from) the link( below| above| in bio)?|"
+            + "the link below|read more (at|here|below|via)|learn (the secret|more at|how at)|find out (which|what|how|"
+            + "why|more|now)|see (how|what|why) (he|she|they|it|this|you)|see the (shocking|full|results))\\b", CI);
+    private static final Pattern EN_SENSATIONAL = Pattern.compile("\\b(shock(ing|ed|s)?|terrif(ying|ied|ies)|"
+            + "horrif(ying|ied)|scary|frightening|disturbing|you won'?t believe|can'?t believe|unbelievable|"
+            + "jaw-?dropping|mind-?blowing|doctors hate|(one|this) (weird|simple|little|strange|crazy|odd) "
+            + "(trick|habit|drink|food|thing|mistake|secret)|the one (mistake|food|thing|trick|habit)|"
+            + "(this|one) (trick|habit|mistake)|little-?known|secret(ly|s)?|stunned|stuns|baffled|breaking|exposed|"
+            + "what (really )?happens|change your life|almost nobody|nobody (knows|passes|can)|\\d+% of people "
+            + "(don't|can't|fail)|they don'?t want you|miracle|before (it'?s|it is|this is|it gets|this gets) "
+            + "(deleted|banned|taken down|removed|gone)|banned|wipes? out|in minutes|overnight|instantly|forever|"
+            + "free (electricity|money|energy|iphone)|will (shock|amaze|blow)|reveals?|revealed|new study shows|"
+            + "scientists (discovered|found)|experts reveal|just discovered|destroys?|killer|aging you|melts?|"
+            + "erases?|insane|crazy|outrageous|urgent|warning|alert|only free|last chance)\\b|!{2,}", CI);
+    private static final Pattern CAPS_WORD = Pattern.compile("\\b[A-Z]{5,}\\b");
+    private static final Pattern ZH_CTA = Pattern.compile("点击|点开|戳|转发|扩散|分享给|看完|速看|查看|观看|链接|评论区|私信|"
+            + "收藏");
+    private static final Pattern ZH_SENSATIONAL = Pattern.compile("震惊|惊呆|太可怕|可怕|竟然|居然|不看后悔|秘密|紧急|杀手|"
+            + "中招|真相|揭开|千万别|赶紧|马上删除|删前|速看|疯传|都不知道|不为人知|吓人|惊人|绝密|！！|!!|快看|后悔|"
+            + "重磅|曝光|内幕|惊天|致命|颠覆");
+
+    static Hit clickbait(String s, String prev, String lang) {
+        boolean zh = "zh".equals(lang) || Terms.hasHan(s);
+        if (!(zh ? ZH_CTA : EN_CTA).matcher(s).find()) {
+            return null;
+        }
+        String window = prev.isEmpty() ? s : prev + " " + s;
+        boolean sensational = (zh ? ZH_SENSATIONAL : EN_SENSATIONAL).matcher(window).find()
+                || CAPS_WORD.matcher(window).results().anyMatch(m -> !m.group().matches("COVID|NASA|FIFA|NATO|"
+                + "UNICEF|OPEC|ASEAN|NASDAQ"));
+        return sensational ? new Hit(0.75, "call to action with a sensational claim") : null;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.ethos.safety.misinfo;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Whether a clause is negated. English: not, no, never, cannot, n't, nothing, none, neither, nor
+ * (but not "not only", and not a clause-initial prohibition such as "don't", "never" or "stop",
+ * which is advice that agrees with a claim rather than a denial of it). Chinese: 不, 没, 没有, 并非,
+ * 未, 无法, 否认 outside common compounds (不仅, 不过, 不断, 不少, …) and outside prohibitions
+ * (千万不能, 不要, 别, 切勿). Stateless.
+ */
+final class Polarity {
+    private Polarity() {
+    }
+
+    private static final Pattern EN_NEG = Pattern.compile(
+            "\\b(not|no|never|cannot|nothing|none|neither|nor|nobody|isn't|aren't|wasn't|weren't|don't|doesn't|"
+                    + "didn't|won't|can't|couldn't|shouldn't|hasn't|haven't|hadn't)\\b|n't\\b");
+    private static final Pattern EN_NOT_NEG = Pattern.compile("\\bnot (only|just|merely)\\b|\\bno (doubt|wonder)\\b|"
+            + "\\bno matter\\b|\\bnever (been|before)\\b");
+    private static final Pattern EN_PROHIBIT = Pattern.compile(
+            "^(please\\s+)?(don't|do not|never|stop|avoid|quit)\\b|^(you\\s+)?(should|must)\\s+(not|never)\\b");
+    private static final Pattern ZH_PROHIBIT = Pattern.compile("千万(不能|不要|别|不可)|不要|别|切勿|勿|不可以|禁止");
+    private static final Pattern ZH_NOT_NEG = Pattern.compile(
+            "不仅|不过|不断|不少|不错|不同|不久|不管|不论|不得不|不安|不适|不良|不停|不已|不一定|非常|无非|不想让你知道|不愿意|"
+                    + "不知道|都不知道|别人|特别|区别|差别|分别|类别|识别|告别|级别|性别|鉴别|不看后悔|不为人知");
+    private static final Pattern ZH_NEG = Pattern.compile("不|没|并非|未|无法|否认|从未|毫无|无关");
+
+    /** True when {@code clause} states the negation of what it says. */
+    static boolean negated(String clause, String lang) {
+        if (Terms.hasHan(clause)) {
+            String s = ZH_PROHIBIT.matcher(clause).replaceAll("");
+            s = ZH_NOT_NEG.matcher(s).replaceAll("");
+            return ZH_NEG.matcher(s).find();
+        }
+        String s = clause.toLowerCase(Locale.ROOT).replace('’', '\'').trim();
+        s = s.replaceFirst("^(and|or|so|but|because|since|yet|then|which|that)\\s+", "");
+        if (EN_PROHIBIT.matcher(s).find()) {
+            return false;
+        }
+        s = EN_NOT_NEG.matcher(s).replaceAll(" ");
+        return EN_NEG.matcher(s).find();
+    }
+}

@@ -1,0 +1,155 @@
+package dev.ethos.safety.misinfo;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * How a sentence holds what it says: as a question, in fiction, as a debunk, as a report of what
+ * others claim, as an opinion, hedged, or attributed to a named source. A sentence that only
+ * mentions, questions, denies, quotes or tells a story about a claim does not assert it. Built
+ * from general lexicons in English and Chinese; immutable.
+ */
+record Stance(boolean question, boolean fiction, boolean debunk, boolean report, boolean opinion, boolean hedged,
+              boolean namedSource) {
+
+    private static final int CI = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+
+    private static final Pattern EN_QUESTION_START = Pattern.compile(
+            "^(is it true|is it a myth|does|do|did|can|could|is|are|was|were|will|would|should|how|why|what|when|"
+                    + "where|who|which|has|have)\\b", CI);
+    private static final Pattern ZH_QUESTION = Pattern.compile("(吗|呢|么|到底|是否|是不是|能不能|会不会|有没有|可不可以|对不对|真的假的)");
+
+    private static final Pattern EN_FICTION = Pattern.compile("\\b(stor(y|ies)|short story|novels?|novella|fiction(al)?|"
+            + "fantasy|sci-?fi|science fiction|fairy ?tales?|fables?|legends?|plot|screenplay|script|tabletop|"
+            + "board game|video game|role-?play(ing)?|rpg|campaign setting|villains?|heroine|hero|protagonist|"
+            + "characters?|once upon a time|wizards?|dragons?|in the (book|movie|show|series|game|comic)|poem|"
+            + "dungeon|fairy|mythical|imagine a world|writing prompt|game master|sequel|episode of)\\b", CI);
+    private static final Pattern ZH_FICTION = Pattern.compile("小说|故事|科幻|剧本|剧情|传说|神话|童话|游戏里|游戏中|武侠|玄幻|仙侠|"
+            + "电影里|电视剧里|主角|角色|寓言|虚构|设定里|情节");
+
+    private static final Pattern EN_DEBUNK = Pattern.compile("\\b(myths?|misconceptions?|contrary to (popular|common) "
+            + "(belief|opinion|wisdom)|debunk(ed|s|ing)?|no (scientific |good |credible |real )?evidence|"
+            + "not (true|accurate|correct|supported)|(is|are|was|were) (false|untrue|incorrect|wrong|misleading|baseless)|"
+            + "rated (this|it|the claim|that|them|the post|the video) (as )?(false|misleading|untrue|pants on fire)|"
+            + "fact-?check(ers|ed|ing|s)?|no basis|baseless|unfounded|unproven|(rejected|refuted|dismissed|"
+            + "denied|disputed) (the|this|that|these|those|such) (claims?|rumou?rs?|theor(y|ies)|idea)|"
+            + "(been|was|were) (disproven|debunked|refuted|discredited)|disproven|despite what (you|many|some|most) "
+            + "(may |might )?(have )?(heard|think|believe)|the (correct )?answer (was|is) no|no (known |proven )?"
+            + "(link|connection|association) between|(have|has|had) not found (a|any) (link|connection|evidence)|"
+            + "found no (link|evidence|connection|association)|urban legend|old wives'? tale|"
+            + "(a|the) (false|bogus|debunked) claim|isn't actually|aren't actually|in fact,? (it|they|this) (is|are)"
+            + "(n't| not))\\b", CI);
+    private static final Pattern ZH_DEBUNK = Pattern.compile("谣言|辟谣|误区|没有科学依据|缺乏科学依据|没有(任何)?证据|"
+            + "没有(任何)?(关系|关联|联系)|并无(关系|关联|证据|依据)|不实|伪科学|否认|并不能|并不会|并没有|是错误的|不正确|"
+            + "相反|误解|纯属|站不住脚|不科学|不靠谱|无稽之谈|不可信|已被证伪|没有依据|毫无根据|谣传|被证实是假");
+
+    private static final Pattern EN_REPORT = Pattern.compile("\\b(claimed|claiming|claims that|claim that|"
+            + "the claims?\\b|alleged(ly)?|allegations?|rumou?rs?|rumou?red|purported(ly)?|supposedly|"
+            + "(post|video|tweet|message|article|meme|clip)s? (saying|claiming|that claimed|suggesting|alleging)|"
+            + "posts? (claimed|said|saying|suggested)|some (people|websites|sites|posts|users|influencers|commenters|"
+            + "outlets|activists|groups|parents) (say|said|claim|believe|think|argue|insist|suggest)|"
+            + "(it is|it's) (often )?said that|many (people )?believe|the (saying|idea|notion|belief|theory|"
+            + "expression|phrase|adage) (that|about|of)?|the (article|report|podcast|episode|documentary|book|"
+            + "paper|lecture|course|video|essay|exhibit|museum|study guide) (traces|documents|describes|discusses|"
+            + "explains|examines|explores|looks at|covers|recounts|reviews|tells)|discuss(es|ed)? (why|how|the)|"
+            + "traces? (the|how|why)|(asked|asks|ask|wondered|wonder) (readers |people |listeners |viewers )?whether|"
+            + "conspiracy theor(y|ies)|shared a post|circulated|went viral|spread online|making the rounds|"
+            + "history of the (saying|myth|claim|idea))\\b", CI);
+    private static final Pattern ZH_REPORT = Pattern.compile("声称|传言|网传|据传|有帖子|网上有|说法|有人说|坊间|流传|"
+            + "这篇文章|梳理|讨论了|介绍了|探讨|所谓的|号称|宣称|谣传");
+
+    private static final Pattern EN_OPINION = Pattern.compile("(^|\\b)(in my (humble )?(opinion|view)|i think|"
+            + "i believe|i feel|personally|honestly,? i|my take|imo|i'd say|i would say|i prefer|i find|"
+            + "(just )?my (personal )?(opinion|view|preference)|personal preference|that's my view|i guess|"
+            + "i suspect)\\b", CI);
+    private static final Pattern ZH_OPINION = Pattern.compile("我个人(觉得|认为)|我认为|我觉得|在我看来|个人觉得|个人认为|我的看法|"
+            + "我个人的感受|只是我的感受|我猜");
+
+    private static final Pattern EN_HEDGE = Pattern.compile("\\b(may|might|possibly|perhaps|suggests?|suggested|"
+            + "preliminary|early (research|evidence|studies|results|data)|evidence (is|remains) (mixed|limited|weak|"
+            + "inconclusive|unclear)|(results|evidence|findings|data|studies|research) (are|is|remain|were|was) (mixed|"
+            + "conflicting)|inconclusive|limited (evidence|data|research)|more research|"
+            + "not (yet )?(clear|known|proven|established|certain)|uncertain|unclear|modest|tentative|"
+            + "some evidence|weak evidence|it is possible|could potentially)\\b", CI);
+    private static final Pattern ZH_HEDGE = Pattern.compile("可能|或许|也许|不一定|尚不明确|尚不清楚|证据(并)?不一致|"
+            + "证据有限|有待|需要更多研究|还需要更多|初步|尚无定论|有助于|不确定");
+
+    /** A named, checkable source: an organisation, a journal, a census, an official report. */
+    private static final Pattern EN_NAMED = Pattern.compile("(?i:\\b(according to|based on|as reported (by|in)|"
+            + "reported by|data from|figures from|published (in|by)|(report|study|survey|trial|meta-analysis|"
+            + "review|paper|analysis|fact sheet) (published |released )?(in|by|from)|in (the|a) \\d{4})\\s+)"
+            + "(the\\s+)?(\\d{4}\\s+)?(?!(?i:studies|study|research|experts|scientists|doctors|statistics|"
+            + "sources|reports|surveys|some|many|a\\b|an\\b))([A-Z]|\\d{4} (census|survey))");
+    private static final Pattern EN_NAMED_SUBJECT = Pattern.compile(
+            "\\b([A-Z]{2,6}|Reuters|Associated Press|Gallup|Pew|Eurostat|Census Bureau|[A-Z][a-z]+ (Institute|"
+                    + "Organization|Organisation|Agency|Department|Ministry|Bureau|Office|Administration|Centers|"
+                    + "Council|Society|Association|Academy|University|Foundation|Survey))('s)?\\b[^.;]{0,60}?\\b"
+                    + "(reports?|reported|states?|stated|recommends?|recommended|estimates?|estimated|finds|found|"
+                    + "says|said|data|fact sheet|report|figures|statistics|census|guidelines?|published|announced|"
+                    + "confirms|confirmed|shows|showed)\\b");
+    private static final Pattern EN_CITATION = Pattern.compile("(?i)\\b(doi|et al|vol\\.|volume|pp\\.|journal|"
+            + "lancet|nature|bmj|jama|nejm|n engl j med|proceedings|census|fact sheet)\\b");
+    private static final Pattern EN_VAGUE_ACRONYM = Pattern.compile("^(COVID|HIV|AIDS|DNA|RNA|IQ|UV|SPF|MMR|BREAKING|"
+            + "URGENT|NEW|WOW|OMG|CEO|TV|PC|USA|US|UK|EU|GPS|AI)$");
+    private static final Pattern ZH_NAMED = Pattern.compile("(据|根据|来自|按照)(?!调查|统计|研究|专家|说|传|悉|了解|报道称|网友)"
+            + "[\\p{IsHan}A-Za-z0-9]{2,16}?(局|部|委|委员会|组织|中心|研究院|研究所|大学|医院|协会|学会|署|办公室|公司|报|社|台|"
+            + "年鉴|公报|普查)|《[^》]{2,30}》");
+
+    /** The stance of {@code sentence}; {@code prev} is the sentence before it (or ""). */
+    static Stance of(String sentence, String lang, String prev) {
+        String s = sentence.strip();
+        boolean zh = "zh".equals(lang) || Terms.hasHan(s);
+        boolean question = endsWithQuestion(s) || (zh && ZH_QUESTION.matcher(s).find() && endsLoose(s));
+        boolean fiction = fiction(s, zh) || (!prev.isEmpty() && fiction(prev, Terms.hasHan(prev)));
+        boolean debunk = (zh ? ZH_DEBUNK : EN_DEBUNK).matcher(s).find();
+        boolean report = (zh ? ZH_REPORT : EN_REPORT).matcher(s).find();
+        boolean opinion = (zh ? ZH_OPINION : EN_OPINION).matcher(s).find();
+        boolean hedged = (zh ? ZH_HEDGE : EN_HEDGE).matcher(s).find();
+        boolean named = zh ? ZH_NAMED.matcher(s).find() : namedEnglish(s);
+        return new Stance(question, fiction, debunk, report, opinion, hedged, named);
+    }
+
+    static boolean fiction(String s, boolean zh) {
+        return (zh ? ZH_FICTION : EN_FICTION).matcher(s).find();
+    }
+
+    private static boolean endsWithQuestion(String s) {
+        int i = s.length() - 1;
+        while (i >= 0 && "\"'”’)」』）".indexOf(s.charAt(i)) >= 0) {
+            i--;
+        }
+        if (i < 0) {
+            return false;
+        }
+        char c = s.charAt(i);
+        if (c == '?' || c == '？') {
+            return true;
+        }
+        // "Is it true that ..." without a question mark.
+        return EN_QUESTION_START.matcher(s).find() && s.toLowerCase(Locale.ROOT).startsWith("is it true");
+    }
+
+    private static boolean endsLoose(String s) {
+        String t = s.replaceAll("[。！？?!.\\s]+$", "");
+        return t.endsWith("吗") || t.endsWith("呢") || t.endsWith("么") || t.endsWith("吧");
+    }
+
+    private static boolean namedEnglish(String s) {
+        if (EN_NAMED.matcher(s).find() || EN_CITATION.matcher(s).find()) {
+            return true;
+        }
+        var m = EN_NAMED_SUBJECT.matcher(s);
+        while (m.find()) {
+            String who = m.group(1);
+            if (!EN_VAGUE_ACRONYM.matcher(who).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the sentence only mentions, questions, denies, reports or imagines what it says. */
+    boolean nonAssertive() {
+        return question || fiction || debunk || report;
+    }
+}

@@ -1,0 +1,278 @@
+package dev.ethos.safety.misinfo;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Normalised content terms of a text, the shingles that claim matching and grounding work on.
+ *
+ * <p>English: NFKC, lower case, contractions expanded, number words as digits, function words
+ * dropped, a light suffix stemmer, then a small table of paraphrase synonyms (jab → vaccine,
+ * tumour → cancer, gives → cause, …) so that "flu shots give you the flu" and "the flu vaccine can
+ * give you the flu" share their terms. Word order never matters: the terms are a set.
+ *
+ * <p>Chinese: common paraphrase phrases are unified first (得癌症/患癌 → 致癌, 饭菜/食品 → 食物, …),
+ * then every run of Han characters, cut at function characters (的, 了, 是, 会, 可以 …), yields its
+ * characters and its character bigrams. Latin words and numbers inside Chinese text are English terms.
+ * Stateless and thread-safe.
+ */
+final class Terms {
+    private Terms() {
+    }
+
+    private static final Set<String> EN_STOP = Set.of(("a an the and or of to in on at by for with from as is are was "
+            + "were be been being am do does did doing have has had having it its this that these those there "
+            + "their theirs they them he she his her hers we our ours you your yours i me my mine us if then than so "
+            + "such can could will would shall should may might must not no nor just also very really ca wo "
+            + "about into over under again further once both each other own same too s t ever even still yet "
+            + "what which who whom whose when where why how here now up out off only onto upon while because "
+            + "since until though although however whether any some all every many much more most few lot lots "
+            + "get gets got make makes made one ll ve re d m let lets like way thing things something anything "
+            + "everything nothing never none already per via among within without between actually literally "
+            + "simply truly indeed").split(" "));
+
+    private static final Map<String, String> EN_NUMBERS = Map.ofEntries(Map.entry("zero", "0"),
+            Map.entry("one", "1"), Map.entry("two", "2"), Map.entry("three", "3"), Map.entry("four", "4"),
+            Map.entry("five", "5"), Map.entry("six", "6"), Map.entry("seven", "7"), Map.entry("eight", "8"),
+            Map.entry("nine", "9"), Map.entry("ten", "10"), Map.entry("eleven", "11"), Map.entry("twelve", "12"),
+            Map.entry("twenty", "20"), Map.entry("thirty", "30"), Map.entry("fifty", "50"), Map.entry("hundred", "100"),
+            Map.entry("thousand", "1000"), Map.entry("million", "1000000"), Map.entry("billion", "1000000000"));
+
+    /** Paraphrase classes: every word of a line maps to the line's first word. */
+    private static final String[] EN_SYNONYMS = {
+        "vaccine vaccines vaccination vaccinations vaccinated jab jabs shot shots immunization immunisation "
+            + "inoculation inoculations",
+        "covid coronavirus coronaviruses covid19 corona sars",
+        "phone phones cellphone cellphones smartphone smartphones mobile mobiles handset",
+        "people person persons human humans folks everyone everybody anyone anybody",
+        "child children kid kids toddler toddlers youngster youngsters",
+        "see seen saw visible visibility spot spotted observe observed",
+        "cause causes caused causing trigger triggers triggered give gives gave giving lead leads led "
+            + "result results resulting produce produces",
+        "fake faked fakes staged stage hoax hoaxes fabricated forged",
+        "film filmed filming movie",
+        "cancer cancers tumor tumors tumour tumours carcinoma malignancy",
+        "doctor doctors physician physicians doc docs",
+        "eat eats eating ate eaten consume consumes consuming consumed ingest ingests swallow swallows swallowed "
+            + "swallowing",
+        "moon lunar",
+        "earth planet world globe",
+        "memory memories remember remembers remembering recall",
+        "percent percentage pct",
+        "hyperactive hyperactivity hyper",
+        "big bigger large larger huge",
+        "kill kills killed killing lethal deadly fatal",
+        "radioactive radiation radiate irradiated",
+        "track tracks tracked tracking surveil surveillance monitor monitoring",
+        "microchip microchips chip chips implant implants",
+        "virus viruses viral",
+        "infection infections infected infect infects",
+        "flu influenza",
+        "autism autistic",
+        "spread spreads spreading transmit transmits transmitted transmission",
+        "network networks tower towers mast masts antenna antennas",
+        "government governments govt state authorities authority officials",
+        "visible see",
+        "fingernail fingernails nail nails",
+        "blind sightless",
+        "stomach gut belly",
+        "brain brains mind",
+        "sugar sugary sweets candy",
+    };
+
+    private static final Map<String, String> EN_CANON = new HashMap<>();
+
+    static {
+        for (String line : EN_SYNONYMS) {
+            String[] words = line.split(" ");
+            String canon = words[0];
+            for (String w : words) {
+                EN_CANON.putIfAbsent(stem(w), canon);
+            }
+        }
+    }
+
+    /** Chinese paraphrase unification applied before tokenising: {regex, replacement}. */
+    private static final String[][] ZH_PHRASES = {
+        {"新型冠状病毒|新冠病毒|新冠肺炎|新冠", "新冠"},
+        {"得癌症|患癌症|患上癌症|引发癌症|导致癌症|引起癌症|得癌|患癌|致癌", "致癌"},
+        {"饭菜|食品|食物|菜肴", "食物"},
+        {"移动电话|智能手机|手机", "手机"},
+        {"孩子|儿童|小孩|小朋友", "儿童"},
+        {"看得见|看得到|看见|看到|观察到", "看到"},
+        {"人类建筑|人造建筑|人工建筑", "人造建筑"},
+        {"治愈|治好|根治", "治愈"},
+        {"预防|防止|防范", "预防"},
+        {"接种疫苗|疫苗接种|打疫苗|疫苗", "疫苗"},
+        {"概率|几率|风险|可能性", "风险"},
+        {"导致|引起|引发|造成", "导致"},
+        {"生成|产生|形成", "产生"},
+        {"记忆力|记忆", "记忆"},
+        {"补充钙|补钙", "补钙"},
+        {"秒钟", "秒"},
+    };
+    private static final Pattern[] ZH_PATTERNS = new Pattern[ZH_PHRASES.length];
+
+    static {
+        for (int i = 0; i < ZH_PHRASES.length; i++) {
+            ZH_PATTERNS[i] = Pattern.compile(ZH_PHRASES[i][0]);
+        }
+    }
+
+    /** Function characters: they carry no content and cut runs of Han characters. */
+    private static final String ZH_STOP = "的了是在会和与及就都也很吗呢吧啊呀把被这那个种些其之而并又还让使对于从到给得着过地"
+            + "要能可以已经一我你他她它们有说为将所如若则即该每各些就才再更最非常其实真的啦嘛么呗";
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+
+    /** The content terms of {@code text} in language {@code lang} ("en" or "zh"), in first-seen order. */
+    static List<String> of(String text, String lang) {
+        String norm = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        Set<String> out = new LinkedHashSet<>();
+        if ("zh".equals(lang) || hasHan(norm)) {
+            for (int i = 0; i < ZH_PATTERNS.length; i++) {
+                norm = ZH_PATTERNS[i].matcher(norm).replaceAll(ZH_PHRASES[i][1]);
+            }
+        }
+        norm = expandEnglish(norm);
+        Matcher m = WORD.matcher(norm);
+        while (m.find()) {
+            String tok = m.group();
+            if (hasHan(tok)) {
+                hanTerms(tok, out);
+            } else {
+                String t = english(tok);
+                if (t != null) {
+                    out.add(t);
+                }
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static String expandEnglish(String s) {
+        return s.replace("’", "'").replace("n't", " not").replace("'s", "").replace("'re", " ").replace("'ve", " ")
+                .replace("'ll", " ").replace("'d", " ").replace("'m", " ").replace("%", " percent ")
+                .replace("per cent", "percent");
+    }
+
+    /** One English word's term, or null for a function word. */
+    static String english(String word) {
+        String num = EN_NUMBERS.get(word);
+        if (num != null) {
+            return num;
+        }
+        if (EN_STOP.contains(word)) {
+            return null;
+        }
+        if (isNumber(word)) {
+            return stripZeros(word);
+        }
+        String s = stem(word);
+        return EN_CANON.getOrDefault(s, s);
+    }
+
+    private static boolean isNumber(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            if (!Character.isDigit(w.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String stripZeros(String w) {
+        int i = 0;
+        while (i < w.length() - 1 && w.charAt(i) == '0') {
+            i++;
+        }
+        return w.substring(i);
+    }
+
+    /** A light English stemmer: plural, -ing, -ed, -ly, a final e. Consistent, not linguistic. */
+    static String stem(String w) {
+        String s = w;
+        if (s.length() > 4 && s.endsWith("ies")) {
+            s = s.substring(0, s.length() - 3) + "y";
+        } else if (s.length() > 4 && (s.endsWith("sses") || s.endsWith("shes") || s.endsWith("ches")
+                || s.endsWith("xes"))) {
+            s = s.substring(0, s.length() - 2);
+        } else if (s.length() > 3 && s.endsWith("s") && !s.endsWith("ss") && !s.endsWith("us") && !s.endsWith("is")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        if (s.length() > 5 && s.endsWith("ing")) {
+            s = undouble(s.substring(0, s.length() - 3));
+        } else if (s.length() > 4 && s.endsWith("ed") && !s.endsWith("eed")) {
+            s = undouble(s.substring(0, s.length() - 2));
+        } else if (s.length() > 5 && s.endsWith("ly")) {
+            s = s.substring(0, s.length() - 2);
+        }
+        if (s.length() > 3 && s.endsWith("e")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s;
+    }
+
+    private static String undouble(String s) {
+        int n = s.length();
+        if (n > 3 && s.charAt(n - 1) == s.charAt(n - 2) && "lsz".indexOf(s.charAt(n - 1)) < 0
+                && "aeiou".indexOf(s.charAt(n - 1)) < 0) {
+            return s.substring(0, n - 1);
+        }
+        return s;
+    }
+
+    private static void hanTerms(String tok, Set<String> out) {
+        StringBuilder run = new StringBuilder();
+        StringBuilder latin = new StringBuilder();
+        for (int i = 0; i <= tok.length(); i++) {
+            char c = i < tok.length() ? tok.charAt(i) : ' ';
+            boolean han = Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+            if (!han && latin.length() >= 0 && i < tok.length()) {
+                flushRun(run, out);
+                latin.append(c);
+                continue;
+            }
+            if (latin.length() > 0) {
+                String t = english(latin.toString());
+                if (t != null) {
+                    out.add(t);
+                }
+                latin.setLength(0);
+            }
+            if (han && ZH_STOP.indexOf(c) < 0) {
+                run.append(c);
+            } else {
+                flushRun(run, out);
+            }
+        }
+        flushRun(run, out);
+    }
+
+    private static void flushRun(StringBuilder run, Set<String> out) {
+        for (int i = 0; i < run.length(); i++) {
+            out.add(String.valueOf(run.charAt(i)));
+            if (i + 1 < run.length()) {
+                out.add(run.substring(i, i + 2));
+            }
+        }
+        run.setLength(0);
+    }
+
+    static boolean hasHan(CharSequence s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.UnicodeScript.of(s.charAt(i)) == Character.UnicodeScript.HAN) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
