@@ -30,7 +30,8 @@ final class Cues {
             + "covid(-19)?|coronavirus|influenza|flu|infections?|viruse?s?|bacteri(a|um)|gum disease|cavities|"
             + "tooth decay|obesity|insomnia|epilepsy|autoimmune|lupus|malaria|tuberculosis|measles|pneumonia|sepsis|"
             + "diseases?|illness(es)?|disorders?|chronic pain|glaucoma|cataracts?|macular degeneration|"
-            + "ulcers?|crohn'?s?|psoriasis|eczema|osteoporosis|infertility|thyroid)";
+            + "ulcers?|crohn'?s?|psoriasis|eczema|osteoporosis|infertility|thyroid( disease)?|anxiety|adhd|migraines?|"
+            + "sclerosis|blood pressure|blood sugar)";
     private static final String EN_SERIOUS = "(cancers?|tumou?rs?|leuka?emia|diabetes|hiv|aids|alzheimer'?s?|dementia|"
             + "parkinson'?s?|arthritis|multiple sclerosis|heart (disease|attacks?|failure)|strokes?|"
             + "kidney (disease|failure)|cirrhosis|epilepsy|autism|schizophrenia|osteoporosis|glaucoma|"
@@ -60,7 +61,8 @@ final class Cues {
     private static final Pattern EN_REPLACE = Pattern.compile("\\b(skip(ping)? (the |your |their )?(chemo(therapy)?|"
             + "radiation|treatment|medications?|meds|pills|insulin|vaccines?|surgery|doctor|dentist|flu shot)|"
             + "throw (away|out) (your |the )?(pills|meds|medications?|inhalers?|prescriptions?)|"
-            + "(stop|stopped|quit|ditch|ditched) (taking |using )?(your |their |my |the )?(antidepressants|"
+            + "(stop|stopped|quit|ditch|ditched|drop|dump|throw out) (taking |using )?(your |their |my |the |all )?"
+            + "([\\w-]+ ){0,3}(antidepressants|"
             + "medications?|meds|insulin|inhalers?|pills|chemo(therapy)?|treatment|statins|blood thinners)|"
             + "no (need for (a |any )?)?(vaccines?|medications?|meds|chemo(therapy)?|doctors?|drugs|insulin|surgery)"
             + "( needed| required)?|(don't|do not|never|won't) need (insulin|medications?|meds|chemo(therapy)?|"
@@ -97,11 +99,7 @@ final class Cues {
         boolean zh = "zh".equals(lang) || Terms.hasHan(s);
         if (replacementCue(s, zh)) {
             boolean disease = (zh ? ZH_DISEASE_RE : EN_DISEASE_RE).matcher(s).find();
-            boolean cure = (zh ? ZH_STRONG_CURE : EN_STRONG_CURE).matcher(s).find()
-                    || (zh ? ZH_WEAK_CURE : EN_WEAK_CURE).matcher(s).find();
-            if (disease || cure) {
-                return new Hit(0.9, "replaces proven treatment");
-            }
+            return new Hit(disease ? 0.9 : 0.85, "tells people to stop or replace proven treatment");
         }
         if (st.hedged()) {
             return null;
@@ -113,8 +111,8 @@ final class Cues {
             if (!strong && !weak) {
                 continue;
             }
-            // The disease may sit in the next clause ("..., cures arthritis, and multiple sclerosis").
-            String scope = c;
+            // The disease may sit in a later clause ("heal anxiety, epilepsy and cancer").
+            String scope = s.substring(r.start());
             boolean disease = (zh ? ZH_DISEASE_RE : EN_DISEASE_RE).matcher(scope).find();
             if (!disease) {
                 continue;
@@ -162,7 +160,8 @@ final class Cues {
             + "tech giants|the un|nasa|regime|cabal|powers that be|someone)\\b|\\bWHO\\b", Pattern.UNICODE_CASE);
     private static final Pattern EN_CONCEAL = Pattern.compile("\\b(secretly|in secret|covers? up|covering up|covered up|"
             + "cover-?up|hiding|hides|hid|hide|concealing|conceals?|concealed|suppress(es|ed|ing)? (the|a|all|any)|"
-            + "bur(y|ied|ies|ying) (it|the|them|this)|keep(s|ing)? (it |this |that )?quiet|paid (off )?to "
+            + "bur(y|ied|ies|ying)|(kept|keeps?|keeping) ([\\w-]+ ){0,3}(secret|hidden|quiet|under wraps|from (us|the public|you))|"
+            + "keep(s|ing)? (it |this |that )?quiet|paid (off )?to "
             + "(keep quiet|stay silent|lie|look away)|lie about it|lying (to us|about it)|in on it|being scrubbed|"
             + "scrubbed from|censor(ed|ing|s)|silenc(ed|ing)|(don't|do not) want you to know|won't tell you|"
             + "orchestrated|coordinated|planned (it|by|the)|engineered|deliberately|control(s|ling)? (the weather|"
@@ -176,14 +175,21 @@ final class Cues {
             + "wake up,? sheeple|mind control)\\b", CI);
     private static final Pattern ZH_ACTOR = Pattern.compile("政府|官方|相关部门|有关部门|国家|当局|银行|媒体|公司|企业|药企|"
             + "医药公司|专家|科学家|医院|他们|上面|高层|资本|精英|外国势力|美国|财团|部门");
-    private static final Pattern ZH_CONCEAL = Pattern.compile("隐瞒|掩盖|封锁|秘密|暗中|偷偷|联手|串通|操控|幕后|人为制造|"
+    private static final Pattern ZH_CONCEAL = Pattern.compile("隐瞒|瞒着|瞒|掩盖|封锁|秘密|暗中|偷偷|联手|串通|操控|幕后|人为制造|"
             + "不想让你知道|不让你知道|删帖|封口|内幕|阴谋|配合");
     private static final Pattern ZH_CONSPIRACY_STRONG = Pattern.compile("不想让你知道|不让你知道|封锁消息|掩盖(了)?真相|阴谋|"
             + "隐瞒(了)?真相");
 
+    /** A documented finding, not a claim of a plot: "investigations revealed", "a court found". */
+    private static final Pattern EN_DOCUMENTED = Pattern.compile("\\b(investigations?|investigators|inquir(y|ies)|"
+            + "documents|court|courts|judge|jury|hearings?|audit|auditors|records|journalists|reporters|"
+            + "whistleblowers?|lawsuits?|the report|congress|parliament|senate) (later |eventually |has |have |had )?"
+            + "(revealed|showed|shown|found|confirmed|proved|exposed|uncovered|established|ruled)\\b", CI);
+    private static final Pattern ZH_DOCUMENTED = Pattern.compile("(调查|法院|审计|报道|记者|文件)(后来)?(显示|发现|证实|查明|揭露|认定)");
+
     static Hit conspiracy(String s, String lang, Stance st) {
         boolean zh = "zh".equals(lang) || Terms.hasHan(s);
-        if (st.hedged() || st.opinion()) {
+        if (st.hedged() || st.opinion() || st.namedSource() || (zh ? ZH_DOCUMENTED : EN_DOCUMENTED).matcher(s).find()) {
             return null;
         }
         Matcher c = (zh ? ZH_CONCEAL : EN_CONCEAL).matcher(s);
@@ -249,6 +255,13 @@ final class Cues {
     private static final Pattern ZH_BY_AMOUNT = Pattern.compile("(增加|提高|降低|减少|多活|少活|超标|高出|提升|下降|增长)"
             + "[^，。；]{0,8}?\\d+(\\.\\d+)?\\s*(%|倍|年|分|岁|个百分点)|上千倍|上百倍|上万倍|\\d+倍");
 
+    /** Outcomes that make a bare "by N%" claim surprising: health, life, ability; not sales or prices. */
+    private static final Pattern EN_OUTCOME = Pattern.compile("\\b(risk|chances?|likelihood|odds|lifespan|life "
+            + "expectancy|live|lives|die|dies|death|mortality|diseases?|cancer|obesity|iq|memory|sleep|grades|"
+            + "intelligence|weight|fat|heart|brain|immune|happiness|productivity|stress|anxiety|depression)\\b", CI);
+    private static final Pattern ZH_OUTCOME = Pattern.compile("风险|概率|几率|寿命|多活|少活|患|死亡|癌|智商|记忆|成绩|"
+            + "体重|肥胖|免疫|细菌|病|健康");
+
     static Hit statistic(String s, String lang, Stance st) {
         boolean zh = "zh".equals(lang) || Terms.hasHan(s);
         if (st.namedSource() || st.hedged() || st.opinion()) {
@@ -264,7 +277,7 @@ final class Cues {
         if (vague) {
             return new Hit(0.7, "vague authority (\"studies show\") with no checkable source");
         }
-        if (groupPercent || byAmount) {
+        if (groupPercent || byAmount && (zh ? ZH_OUTCOME : EN_OUTCOME).matcher(s).find()) {
             return new Hit(0.75, "precise-looking statistic with no checkable source");
         }
         return null;
@@ -279,7 +292,8 @@ final class Cues {
             + "why|more|now)|see (how|what|why) (he|she|they|it|this|you)|see the (shocking|full|results))\\b", CI);
     private static final Pattern EN_SENSATIONAL = Pattern.compile("\\b(shock(ing|ed|s)?|terrif(ying|ied|ies)|"
             + "horrif(ying|ied)|scary|frightening|disturbing|you won'?t believe|can'?t believe|unbelievable|"
-            + "jaw-?dropping|mind-?blowing|doctors hate|(one|this) (weird|simple|little|strange|crazy|odd) "
+            + "jaw-?dropping|mind-?blowing|(you'?ll|you will) never guess|never guess|what happens next|looks like now|"
+            + "speechless|furious|doctors hate|(one|this) (weird|simple|little|strange|crazy|odd) "
             + "(trick|habit|drink|food|thing|mistake|secret)|the one (mistake|food|thing|trick|habit)|"
             + "(this|one) (trick|habit|mistake)|little-?known|secret(ly|s)?|stunned|stuns|baffled|breaking|exposed|"
             + "what (really )?happens|change your life|almost nobody|nobody (knows|passes|can)|\\d+% of people "

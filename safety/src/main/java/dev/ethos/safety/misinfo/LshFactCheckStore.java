@@ -20,10 +20,12 @@ import java.util.Map;
  * high when a long sentence carries a short claim.
  *
  * <h2>Verifier</h2>
- * A candidate matches when the IDF-weighted share of its terms found in the sentence reaches 0.6
- * (English) or 0.5 (Chinese, over character unigrams and bigrams) with at least 2 (English) or 4
- * (Chinese) shared terms, or all of a shorter claim's. The sentence asserts the claim when the
- * clauses that carry the shared terms (weighted) have the claim's own negation polarity.
+ * A candidate matches by {@link #accept}: the IDF-weighted share of its terms found in the sentence
+ * (0.6 in English, 0.5 in Chinese over character unigrams and bigrams) and how many terms it may
+ * miss (none for a claim of up to 3 English terms); a claim of 4 or more terms must also have 0.4 of
+ * the weight of its second half (mostly the predicate) in the sentence. The sentence asserts the
+ * claim when the clauses that carry the shared predicate terms (weighted; ties count as negated)
+ * have the claim's own negation polarity.
  *
  * <h2>Memory</h2>
  * Per claim: 32 × 8 bytes of band keys, its term ids (4 bytes each, ~6–20 terms), the
@@ -31,6 +33,7 @@ import java.util.Map;
  * adds these up.
  */
 final class LshFactCheckStore implements FactCheckStore {
+    private static final boolean DEBUG = Boolean.getBoolean("ethos.misinfo.debug");
     static final int BANDS = 32;
     static final int ROWS = 2;
     private static final int HASHES = BANDS * ROWS;
@@ -49,6 +52,8 @@ final class LshFactCheckStore implements FactCheckStore {
 
     private final FactCheck[] checks;
     private final int[][] terms;
+    /** The terms of the claim's second half (its predicate, mostly), sorted. */
+    private final int[][] tails;
     private final boolean[] negated;
     private final boolean[] chinese;
     private final float[] weight;
@@ -64,6 +69,7 @@ final class LshFactCheckStore implements FactCheckStore {
         int n = list.size();
         checks = list.toArray(new FactCheck[0]);
         terms = new int[n][];
+        tails = new int[n][];
         negated = new boolean[n];
         chinese = new boolean[n];
         weight = new float[n];
@@ -87,6 +93,9 @@ final class LshFactCheckStore implements FactCheckStore {
                 }
                 df[id]++;
             }
+            int[] tail = Arrays.copyOfRange(ids, ids.length / 2, ids.length);
+            Arrays.sort(tail);
+            tails[i] = tail;
             Arrays.sort(ids);
             terms[i] = ids;
             negated[i] = Polarity.negated(fc.claim(), fc.lang());
@@ -122,7 +131,7 @@ final class LshFactCheckStore implements FactCheckStore {
         long bytes = 16 + 8L * buckets.length;
         for (int i = 0; i < checks.length; i++) {
             FactCheck fc = checks[i];
-            bytes += 16 + 4L * terms[i].length // term ids
+            bytes += 32 + 4L * terms[i].length + 4L * tails[i].length // term ids
                     + 4 + 1 + 1 + 8 // weight, negated, chinese, array slot
                     + 32 + str(fc.claim()) + str(fc.url()) + str(fc.datePublished()); // record and strings
         }
@@ -198,25 +207,58 @@ final class LshFactCheckStore implements FactCheckStore {
                 }
             }
             double score = weight[id] > 0 ? shared / weight[id] : 0;
-            int minShared = Math.min(claim.length, zh ? 4 : 2);
-            if (score < (zh ? 0.5 : 0.6) || sharedCount < minShared) {
+            if (!accept(claim.length, sharedCount, score, zh)) {
+                continue;
+            }
+            // The predicate must be there: "the Apollo 11 astronauts landed on the Moon" is not
+            // "the Apollo 11 Moon landing was faked".
+            int[] tail = tails[id];
+            float tailW = 0;
+            for (int t : tail) {
+                tailW += idf[t];
+            }
+            float tailShared = sharedWeight(tail, sent);
+            if (DEBUG) {
+                System.err.printf("cand %s score=%.2f shared=%d/%d tail=%.2f%n", checks[id].claim(), score, sharedCount,
+                        claim.length, tailShared / tailW);
+            }
+            if (claim.length >= 4 && tailShared < 0.4f * tailW) {
                 continue;
             }
             float negW = 0;
             float posW = 0;
+            int[] focus = tailShared > 0 ? tail : claim;
             for (int c = 0; c < clauseIds.size(); c++) {
-                float w = sharedWeight(claim, clauseIds.get(c));
+                float w = sharedWeight(focus, clauseIds.get(c));
                 if (clauseNeg[c]) {
                     negW += w;
                 } else {
                     posW += w;
                 }
             }
-            boolean sentenceNegated = negW > posW;
+            boolean sentenceNegated = negW > 0 && negW >= posW;
             out.add(new ClaimMatch(checks[id], Math.min(1.0, score), sentenceNegated == negated[id]));
         }
         out.sort(Comparator.comparingDouble(ClaimMatch::score).reversed());
         return out;
+    }
+
+    /**
+     * The verifier's acceptance rule. English: a claim of up to 3 terms must be covered entirely, one
+     * of 4–5 terms may miss one, a longer one needs half of its terms and 0.6 of its weight. Chinese
+     * (characters and bigrams, so many more terms): 0.5 of the weight and at least 4 shared terms.
+     */
+    static boolean accept(int claimTerms, int shared, double score, boolean zh) {
+        if (zh) {
+            return score >= 0.5 && shared >= Math.min(claimTerms, 4);
+        }
+        if (claimTerms <= 3) {
+            return shared == claimTerms;
+        }
+        if (claimTerms <= 5) {
+            return shared >= claimTerms - 1 && score >= 0.6;
+        }
+        return score >= 0.6 && shared * 2 >= claimTerms;
     }
 
     private float sharedWeight(int[] claim, int[] clause) {
