@@ -21,7 +21,7 @@ final class Citations {
     record Problem(int start, int end, String rule, double score) {
     }
 
-    private static final Pattern DOI_LABELLED = Pattern.compile("(?i)\\bdoi\\s*[:：]?\\s*([^\\s，。；、,;]+)");
+    private static final Pattern DOI_LABELLED = Pattern.compile("(?i)(?<![/\\w.])doi(?:\\s*[:：]\\s*|\\s+)([^\\s，。；、,;]+)");
     private static final Pattern DOI_BARE = Pattern.compile("(?<![\\w./])10\\.[^\\s，。；、,;]*/[^\\s，。；、,;]+");
     private static final Pattern DOI_VALID = Pattern.compile("10\\.\\d{4,9}(\\.\\d+)*/[\\x21-\\x7E]+");
     private static final Pattern URL = Pattern.compile("(?i)\\b((?:https?|ftp)[:/]*[^\\s，。；、,;)）\"'”]*|www\\.[^\\s，。；、,;)）\"'”]+"

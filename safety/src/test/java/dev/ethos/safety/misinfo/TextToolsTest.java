@@ -1,0 +1,71 @@
+package dev.ethos.safety.misinfo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Sentences, terms, polarity and citation checks. */
+class TextToolsTest {
+    private static List<String> sentences(String text) {
+        return Sentences.split(text).stream().map(r -> r.of(text)).toList();
+    }
+
+    @Test
+    void splitsEnglishAndChineseSentences() {
+        assertEquals(List.of("Dr. Smith et al. measured 3.5 kg.", "Then it fell!", "Why?"),
+                sentences("Dr. Smith et al. measured 3.5 kg. Then it fell! Why?"));
+        assertEquals(List.of("北京是首都。", "上海呢？", "好！"), sentences("北京是首都。上海呢？好！"));
+        assertEquals(List.of("Line one", "Line two."), sentences("Line one\nLine two."));
+        assertEquals(List.of("It costs $3.50 today.", "No."), sentences("It costs $3.50 today. No."));
+    }
+
+    @Test
+    void termsIgnoreOrderFunctionWordsAndCommonParaphrases() {
+        assertEquals(Set.copyOf(Terms.of("Vaccines cause autism.", "en")),
+                Set.copyOf(Terms.of("Autism is caused by vaccination", "en")));
+        assertEquals(Set.copyOf(Terms.of("Flu shots give you the flu", "en")),
+                Set.copyOf(Terms.of("the flu vaccine causes flu", "en")));
+        assertTrue(Terms.of("Swallowed gum stays seven years", "en").contains("7"));
+        List<String> zh = Terms.of("吃味精会致癌", "zh");
+        assertTrue(zh.contains("味精") && zh.contains("致癌") && zh.contains("吃"), zh.toString());
+        assertFalse(zh.contains("会"));
+        assertTrue(Terms.of("长期吃会得癌症", "zh").contains("致癌"));
+    }
+
+    @Test
+    void polarity() {
+        assertTrue(Polarity.negated("vaccines do not cause autism", "en"));
+        assertTrue(Polarity.negated("bats aren't blind", "en"));
+        assertFalse(Polarity.negated("not only vaccines but also", "en"));
+        assertFalse(Polarity.negated("don't worry about your grades", "en")); // advice, not a denial
+        assertTrue(Polarity.negated("味精不会致癌", "zh"));
+        assertFalse(Polarity.negated("虾千万不能和维生素C一起吃", "zh")); // a prohibition agrees with the claim
+        assertFalse(Polarity.negated("不断有人这样说", "zh"));
+    }
+
+    @Test
+    void citations() {
+        Citations c = new Citations(Set.of(), 2026);
+        assertTrue(c.check("Wakefield (doi:10.1016/S0140-6736(97)11096-0) was retracted in 2010.").isEmpty());
+        assertTrue(c.check("N Engl J Med 2020;383:2603-2615, doi:10.1056/NEJMoa2034577.").isEmpty());
+        assertFalse(c.check("See doi:10.abcd/xyz.").isEmpty());
+        assertFalse(c.check("DOI：10.中国/xyz-2020-123，研究证明").isEmpty());
+        assertFalse(c.check("source: http//www.nejm.org/a").isEmpty());
+        assertFalse(c.check("source: https://www.nejm..org/a").isEmpty());
+        assertTrue(c.check("source: https://www.nejm.org/doi/full/10.1056/NEJMoa2034577").isEmpty());
+        assertFalse(c.check("Journal of X, vol. 0, issue 2 (2019).").isEmpty());
+        assertFalse(c.check("Published in The Lancet, February 30, 2021.").isEmpty());
+        assertTrue(c.check("Published in The Lancet, February 28, 2021.").isEmpty());
+        assertFalse(c.check("《中华医学杂志》2099年第0卷第0期").isEmpty());
+        assertFalse(c.check("Nature Neuroscience, 14(3), 455-421.").isEmpty());
+        assertTrue(c.check("Nature Neuroscience, 14(3), 455-471.").isEmpty());
+        assertTrue(c.check("The year 2099 may bring flying cars.").isEmpty()); // no citation, no year check
+        Citations allow = new Citations(Set.of("who.int", "nature.com"), 2026);
+        assertTrue(allow.check("See https://www.who.int/news.").isEmpty());
+        assertEquals("domain not on the allow-list", allow.check("See https://health-truth.example/x.").get(0).rule());
+    }
+}
