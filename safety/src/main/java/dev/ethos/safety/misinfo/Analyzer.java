@@ -133,12 +133,11 @@ final class Analyzer {
 
     private static final java.util.regex.Pattern EN_TAKE_BACK = java.util.regex.Pattern.compile(
             "^(but |however,? )?(that|this|it|the claim|the rumou?r|this claim|that claim)('s| is| was| has been)? "
-                    + "(a myth|false|not true|untrue|wrong|incorrect|debunked|baseless|a hoax|misleading|a misconception)",
-            java.util.regex.Pattern.CASE_INSENSITIVE);
+                    + "(a myth|false|not true|untrue|wrong|incorrect|debunked|baseless|a hoax|misleading|a misconception)");
     private static final java.util.regex.Pattern ZH_TAKE_BACK = java.util.regex.Pattern.compile(
             "^(但|然而|其实|事实上)?[，,]?(这|这种说法|此说法|该说法|这个说法)?(是|属于|纯属)?(谣言|误区|错误的|不实|假的|伪科学)");
 
     private static boolean startsDebunk(String next, String lang) {
-        return ("zh".equals(lang) ? ZH_TAKE_BACK : EN_TAKE_BACK).matcher(next.strip()).find();
+        return ("zh".equals(lang) ? ZH_TAKE_BACK : EN_TAKE_BACK).matcher(Terms.lower(next.strip())).find();
     }
 }

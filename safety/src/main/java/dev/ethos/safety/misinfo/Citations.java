@@ -21,27 +21,28 @@ final class Citations {
     record Problem(int start, int end, String rule, double score) {
     }
 
-    private static final Pattern DOI_LABELLED = Pattern.compile("(?i)(?<![/\\w.])doi(?:\\s*[:：]\\s*|\\s+)([^\\s，。；、,;]+)");
+    private static final Pattern DOI_LABELLED = Pattern.compile("(?<![/\\w.])doi(?:\\s*[:：]\\s*|\\s+)([^\\s，。；、,;]+)");
     private static final Pattern DOI_BARE = Pattern.compile("(?<![\\w./])10\\.[^\\s，。；、,;]*/[^\\s，。；、,;]+");
     private static final Pattern DOI_VALID = Pattern.compile("10\\.\\d{4,9}(\\.\\d+)*/[\\x21-\\x7E]+");
-    private static final Pattern URL = Pattern.compile("(?i)\\b((?:https?|ftp)[:/]*[^\\s，。；、,;)）\"'”]*|www\\.[^\\s，。；、,;)）\"'”]+"
+    private static final Pattern URL = Pattern.compile("\\b((?:https?|ftp)[:/]*[^\\s，。；、,;)）\"'”]*|www\\.[^\\s，。；、,;)）\"'”]+"
             + "|[a-z0-9-]+(?:\\.{1,3}[a-z0-9-]+)*\\.{2,}(?:org|com|net|gov|edu|cn|io|uk)\\b[^\\s，。；、,;)）]*)");
-    private static final Pattern HOST = Pattern.compile("(?i)([a-z0-9\\p{L}]([a-z0-9\\p{L}-]{0,61}[a-z0-9\\p{L}])?\\.)+"
+    private static final Pattern HOST = Pattern.compile("([a-z0-9\\p{L}]([a-z0-9\\p{L}-]{0,61}[a-z0-9\\p{L}])?\\.)+"
             + "[a-z\\p{L}]{2,63}");
-    private static final Pattern PMID = Pattern.compile("(?i)\\bpmid\\s*[:：]?\\s*(\\S+)");
-    private static final Pattern CITATION_CONTEXT = Pattern.compile("(?i)\\b(doi|et al|vol\\.?|volume|issue|pp\\.?|"
+    private static final Pattern PMID = Pattern.compile("\\bpmid\\s*[:：]?\\s*(\\S+)");
+    private static final Pattern CITATION_CONTEXT = Pattern.compile("\\b(doi|et al|vol\\.?|volume|issue|pp\\.?|"
             + "pages?|journal|proceedings|lancet|nature|science|bmj|jama|nejm|n engl j med|reference|references|"
             + "published|cited|citation|preprint|arxiv|pmid)\\b|《[^》]+》|杂志|期刊|学报|论文|第\\s*-?\\d+\\s*[卷期]|"
-            + "[A-Z][a-z]+,? (?:[A-Z]\\.\\s*)+\\(\\d{4}\\)|[A-Z][a-z]+ et al");
+            + "et al");
+    private static final Pattern AUTHOR_YEAR = Pattern.compile("[A-Z][a-z]+,? (?:[A-Z]\\.\\s*)+\\(\\d{4}\\)");
     private static final Pattern YEAR = Pattern.compile("(?<![\\d.,:/-])(\\d{4})(?![\\d%])");
-    private static final Pattern VOLUME = Pattern.compile("(?i)\\b(vol(?:ume)?\\.?|issue|no\\.|number)\\s*(-?\\d+)\\b"
+    private static final Pattern VOLUME = Pattern.compile("\\b(vol(?:ume)?\\.?|issue|no\\.|number)\\s*(-?\\d+)\\b"
             + "|第\\s*(-?\\d+)\\s*([卷期])|(?<![\\d.])(-?\\d+)\\((-?\\d+)\\)");
-    private static final Pattern PAGES = Pattern.compile("(?i)(?:\\bpp?\\.?\\s*|\\bpages?\\s+|[,:;]\\s*)(\\d{1,6})\\s*[-–—]"
+    private static final Pattern PAGES = Pattern.compile("(?:\\bpp?\\.?\\s*|\\bpages?\\s+|[,:;]\\s*)(\\d{1,6})\\s*[-–—]"
             + "\\s*(\\d{1,6})(?![\\d/-])");
-    private static final Pattern EN_DATE = Pattern.compile("(?i)\\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|"
+    private static final Pattern EN_DATE = Pattern.compile("\\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|"
             + "may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?\\s+(\\d{1,2})"
             + "(?:st|nd|rd|th)?\\b(?:,?\\s*(\\d{4}))?");
-    private static final Pattern MONTH_N = Pattern.compile("(?i)\\bmonth\\s+(\\d{1,2})\\b|(\\d{1,2})\\s*月(?:(\\d{1,2})\\s*日)?"
+    private static final Pattern MONTH_N = Pattern.compile("\\bmonth\\s+(\\d{1,2})\\b|(\\d{1,2})\\s*月(?:(\\d{1,2})\\s*日)?"
             + "|(?<![\\d.])(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})(?!\\d)");
 
     private final Set<String> allowedDomains;
@@ -52,10 +53,16 @@ final class Citations {
         this.currentYear = currentYear;
     }
 
-    List<Problem> check(String s) {
+    /** Problems in {@code sentence}; patterns run on its lower-cased copy (same offsets). */
+    List<Problem> check(String sentence) {
         List<Problem> out = new ArrayList<>();
-        checkDois(s, out);
-        checkUrls(s, out);
+        String s = Terms.lower(sentence);
+        if (s.contains("doi") || s.contains("10.")) {
+            checkDois(s, out);
+        }
+        if (s.contains("http") || s.contains("www") || s.contains("ftp") || s.contains("..")) {
+            checkUrls(s, out);
+        }
         Matcher pm = PMID.matcher(s);
         while (pm.find()) {
             String id = trimTrailing(pm.group(1));
@@ -63,7 +70,7 @@ final class Citations {
                 out.add(new Problem(pm.start(1), pm.start(1) + id.length(), "malformed PubMed id", 0.9));
             }
         }
-        if (!CITATION_CONTEXT.matcher(s).find()) {
+        if (!CITATION_CONTEXT.matcher(s).find() && !AUTHOR_YEAR.matcher(sentence).find()) {
             return out;
         }
         Matcher y = YEAR.matcher(s);

@@ -19,7 +19,21 @@ final class Cues {
     record Hit(double score, String rule) {
     }
 
-    private static final int CI = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    /** English patterns are lower case and run on lower-cased text (case-insensitive matching is slow). */
+    private static final int CI = 0;
+
+    private static boolean has(boolean zh, Pattern zhPattern, Gate en, String lower, long mask) {
+        return zh ? zhPattern.matcher(lower).find() : en.find(lower, mask);
+    }
+
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
 
     // ---------------------------------------------------------------- health
 
@@ -36,29 +50,28 @@ final class Cues {
             + "parkinson'?s?|arthritis|multiple sclerosis|heart (disease|attacks?|failure)|strokes?|"
             + "kidney (disease|failure)|cirrhosis|epilepsy|autism|schizophrenia|osteoporosis|glaucoma|"
             + "macular degeneration)";
-    private static final Pattern EN_STRONG_CURE = Pattern.compile("\\b(cures?|cured|curing|heals?|healed|healing|"
+    private static final Gate EN_STRONG_CURE = Gate.of("\\b(cures?|cured|curing|heals?|healed|healing|"
             + "reverses?|reversed|reversing|eliminates?|eradicates?|wipes? out|gets? rid of|dissolves?|shrinks?|"
             + "kills? (every|all|any)|destroys? (every|all|any)|makes? you immune|immune to|(is|are) (a |the )?"
             + "(miracle|natural|proven|guaranteed|permanent|real|secret) (cure|remedy|treatment)|miracle (cure|remedy)|"
-            + "cure-all)\\b", CI);
-    private static final Pattern EN_WEAK_CURE = Pattern.compile("\\b(prevents?|prevented|preventing|protects? "
+            + "cure-all)\\b");
+    private static final Gate EN_WEAK_CURE = Gate.of("\\b(prevents?|prevented|preventing|protects? "
             + "(you |your body |children |kids )?(from|against)|treats?|treated|fights?|beats?|fix(es)?|ward(s)? off|"
-            + "stops?|blocks?|neutrali[sz]es?|clears?|flush(es)? out|purif(y|ies)|detox(es|ifies)?|regrows?|restores?)\\b",
-            CI);
-    private static final Pattern EN_DISEASE_RE = Pattern.compile("\\b" + EN_DISEASE + "\\b", CI);
-    private static final Pattern EN_SERIOUS_RE = Pattern.compile("\\b" + EN_SERIOUS + "\\b", CI);
-    private static final Pattern EN_INTENSIFIER = Pattern.compile("\\b(guaranteed?|100 ?%|100 percent|completely|"
+            + "stops?|blocks?|neutrali[sz]es?|clears?|flush(es)? out|purif(y|ies)|detox(es|ifies)?|regrows?|restores?)\\b");
+    private static final Gate EN_DISEASE_RE = Gate.of("\\b" + EN_DISEASE + "\\b");
+    private static final Gate EN_SERIOUS_RE = Gate.of("\\b" + EN_SERIOUS + "\\b");
+    private static final Gate EN_INTENSIFIER = Gate.of("\\b(guaranteed?|100 ?%|100 percent|completely|"
             + "permanently|for good|forever|all (types|kinds|forms) of|every (type|kind|form|virus|disease|illness)|"
             + "all (diseases|cancers|illnesses|viruses)|any (disease|illness|cancer)|miracle|miraculous|instantly|"
             + "overnight|in (just |only )?\\d+ (days|hours|weeks)|within (days|hours)|in days|naturally|"
             + "(it|this) (will|works|worked) (for you|every time)|worked for (me|my)|no side effects|"
             + "doctors (don't|won't) tell you|secret|\\d[\\d,]* times (stronger|better|more effective)|"
-            + "(stronger|better|more effective|more powerful) than)\\b", CI);
-    private static final Pattern EN_QUACK = Pattern.compile("\\b(purif(y|ies|ying) (your |the )?blood|"
+            + "(stronger|better|more effective|more powerful) than)\\b");
+    private static final Gate EN_QUACK = Gate.of("\\b(purif(y|ies|ying) (your |the )?blood|"
             + "detox(es|ify|ifies)?|cleans(e|es) (your |the )?(blood|liver|body|cells)|flush(es)? out toxins|"
             + "energy field|realign|chakras?|alkali[sz]e|alkaline|frequenc(y|ies)|vibrations?|colloidal|"
-            + "essential oils?|homeopathic|magnetic|crystals?|negative ions?|every cell)\\b", CI);
-    private static final Pattern EN_REPLACE = Pattern.compile("\\b(skip(ping)? (the |your |their )?(chemo(therapy)?|"
+            + "essential oils?|homeopathic|magnetic|crystals?|negative ions?|every cell)\\b");
+    private static final Gate EN_REPLACE = Gate.of("\\b(skip(ping)? (the |your |their )?(chemo(therapy)?|"
             + "radiation|treatment|medications?|meds|pills|insulin|vaccines?|surgery|doctor|dentist|flu shot)|"
             + "throw (away|out) (your |the )?(pills|meds|medications?|inhalers?|prescriptions?)|"
             + "(stop|stopped|quit|ditch|ditched|drop|dump|throw out) (taking |using )?(your |their |my |the |all )?"
@@ -71,12 +84,11 @@ final class Cues {
             + "(chemo(therapy)?|medications?|meds|insulin|vaccines?|surgery|treatment|antibiotics|drugs)|"
             + "(replaces?|replacing) (your )?(medications?|treatment|chemo(therapy)?|insulin|vaccines?|surgery|"
             + "drugs|pills)|(better|stronger|more effective|safer) than (chemo(therapy)?|drugs|medicines?|"
-            + "medications?|antibiotics|vaccines?|surgery|treatment|radiation)|you can (skip|ditch|quit|stop))\\b",
-            CI);
-    private static final Pattern EN_PROVEN = Pattern.compile("\\b(antibiotics?|antivirals?|antiviral (tablets|drugs|"
+            + "medications?|antibiotics|vaccines?|surgery|treatment|radiation)|you can (skip|ditch|quit|stop))\\b");
+    private static final Gate EN_PROVEN = Gate.of("\\b(antibiotics?|antivirals?|antiviral (tablets|drugs|"
             + "medication)|vaccines?|vaccinations?|chemotherapy|radiotherapy|radiation therapy|surgery|insulin|"
             + "statins?|prescribed|prescription|medications?|transplants?|dialysis|immunotherapy|physician|"
-            + "treatment)\\b", CI);
+            + "treatment)\\b");
     private static final Pattern EN_NEG_BEFORE = Pattern.compile("\\b(not|never|don't|do not|doesn't|before|no one|"
             + "nobody|shouldn't|should not|without talking)\\s+(\\w+\\s+){0,2}$", CI);
 
@@ -95,10 +107,15 @@ final class Cues {
             + "在医生");
     private static final Pattern ZH_NEG_BEFORE = Pattern.compile("(不要|别|勿|不能|切勿|不可|千万不|不得|不|避免)[\\p{IsHan}]{0,2}$");
 
-    static Hit health(String s, String lang, List<Sentences.Range> clauses, Stance st) {
-        boolean zh = "zh".equals(lang) || Terms.hasHan(s);
-        if (replacementCue(s, zh)) {
-            boolean disease = (zh ? ZH_DISEASE_RE : EN_DISEASE_RE).matcher(s).find();
+    static Hit health(String original, String lang, List<Sentences.Range> clauses, Stance st) {
+        boolean zh = "zh".equals(lang) || Terms.hasHan(original);
+        String s = Terms.lower(original);
+        long mask = zh ? 0 : Gate.mask(s);
+        if (!zh && !EN_STRONG_CURE.possible(mask) && !EN_WEAK_CURE.possible(mask) && !EN_REPLACE.possible(mask)) {
+            return null;
+        }
+        if (replacementCue(s, zh, mask)) {
+            boolean disease = has(zh, ZH_DISEASE_RE, EN_DISEASE_RE, s, mask);
             return new Hit(disease ? 0.9 : 0.85, "tells people to stop or replace proven treatment");
         }
         if (st.hedged()) {
@@ -106,23 +123,23 @@ final class Cues {
         }
         for (Sentences.Range r : clauses) {
             String c = r.of(s);
-            boolean strong = (zh ? ZH_STRONG_CURE : EN_STRONG_CURE).matcher(c).find();
-            boolean weak = !strong && (zh ? ZH_WEAK_CURE : EN_WEAK_CURE).matcher(c).find();
+            boolean strong = has(zh, ZH_STRONG_CURE, EN_STRONG_CURE, c, mask);
+            boolean weak = !strong && has(zh, ZH_WEAK_CURE, EN_WEAK_CURE, c, mask);
             if (!strong && !weak) {
                 continue;
             }
             // The disease may sit in a later clause ("heal anxiety, epilepsy and cancer").
             String scope = s.substring(r.start());
-            boolean disease = (zh ? ZH_DISEASE_RE : EN_DISEASE_RE).matcher(scope).find();
+            boolean disease = has(zh, ZH_DISEASE_RE, EN_DISEASE_RE, scope, mask);
             if (!disease) {
                 continue;
             }
             if (Polarity.negated(c, lang) && !zh || zh && Polarity.negated(c, lang)) {
                 continue;
             }
-            boolean intense = (zh ? ZH_INTENSIFIER : EN_INTENSIFIER).matcher(s).find()
-                    || !zh && EN_QUACK.matcher(s).find();
-            boolean proven = (zh ? ZH_PROVEN : EN_PROVEN).matcher(c).find();
+            boolean intense = has(zh, ZH_INTENSIFIER, EN_INTENSIFIER, s, mask)
+                    || !zh && EN_QUACK.find(s, mask);
+            boolean proven = has(zh, ZH_PROVEN, EN_PROVEN, c, mask);
             if (proven && !intense) {
                 continue;
             }
@@ -132,15 +149,18 @@ final class Cues {
             if (intense) {
                 return new Hit(0.8, "promises guaranteed prevention or treatment");
             }
-            if (!zh && EN_SERIOUS_RE.matcher(c).find() && Pattern.compile("\\bprevents?\\b", CI).matcher(c).find()) {
+            if (!zh && EN_SERIOUS_RE.find(c, mask) && EN_PREVENTS.matcher(c).find()) {
                 return new Hit(0.7, "claims to prevent a serious disease");
             }
         }
         return null;
     }
 
-    private static boolean replacementCue(String s, boolean zh) {
-        Matcher m = (zh ? ZH_REPLACE : EN_REPLACE).matcher(s);
+    private static boolean replacementCue(String s, boolean zh, long mask) {
+        if (!zh && !EN_REPLACE.possible(mask)) {
+            return false;
+        }
+        Matcher m = zh ? ZH_REPLACE.matcher(s) : EN_REPLACE.matcher(s);
         while (m.find()) {
             String before = s.substring(Math.max(0, m.start() - 30), m.start());
             if (!(zh ? ZH_NEG_BEFORE : EN_NEG_BEFORE).matcher(before).find()) {
@@ -152,13 +172,16 @@ final class Cues {
 
     // ---------------------------------------------------------------- conspiracy
 
-    private static final Pattern EN_ACTOR = Pattern.compile("\\b(governments?|officials|authorities|regulators?|"
+    private static final Gate EN_ACTOR = Gate.of("\\b(governments?|officials|authorities|regulators?|"
             + "agenc(y|ies)|the state|cia|fbi|nsa|big (pharma|tech|food|oil|banks?|ag)|pharma(ceutical)?( companies| "
             + "industry| giants)?|drug companies|companies|corporations|compan(y|ies)|industry|scientists|doctors|"
             + "hospitals|(mainstream |the )?media|press|journalists|elites?|billionaires|banks|bankers|airlines|"
             + "they|politicians|military|police|insiders|the establishment|globalists|operators|manufacturers|"
-            + "tech giants|the un|nasa|regime|cabal|powers that be|someone)\\b|\\bWHO\\b", Pattern.UNICODE_CASE);
-    private static final Pattern EN_CONCEAL = Pattern.compile("\\b(secretly|in secret|covers? up|covering up|covered up|"
+            + "tech giants|the un|nasa|regime|cabal|powers that be|someone)\\b");
+    private static final Pattern WHO = Pattern.compile("\\bWHO\\b");
+    private static final Pattern EN_PREVENTS = Pattern.compile("\\bprevents?\\b");
+    private static final Pattern EN_NEG_JUST_BEFORE = Pattern.compile("\\b(not|never|no|n't)\\s+(\\w+\\s+)?$");
+    private static final Gate EN_CONCEAL = Gate.of("\\b(secretly|in secret|covers? up|covering up|covered up|"
             + "cover-?up|hiding|hides|hid|hide|concealing|conceals?|concealed|suppress(es|ed|ing)? (the|a|all|any)|"
             + "bur(y|ied|ies|ying)|(kept|keeps?|keeping) ([\\w-]+ ){0,3}(secret|hidden|quiet|under wraps|from (us|the public|you))|"
             + "keep(s|ing)? (it |this |that )?quiet|paid (off )?to "
@@ -168,11 +191,10 @@ final class Cues {
             + "the world|everything|the media|our minds)|mind control|depopulation|poisoning us|plandemic|"
             + "false flag|the truth (about|is being)|what (they|the government) (are|is) hiding|what is really "
             + "(killing|happening|going on)|new world order|deep state|secret (machines?|plan|program(me)?|agency|cure|"
-            + "deal|weapons?|experiments?|labs?)|hidden (global )?(agency|agenda|cure)|handing .{0,40} to a hidden)\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern EN_CONSPIRACY_STRONG = Pattern.compile("\\b((don't|do not) want you to know|"
+            + "deal|weapons?|experiments?|labs?)|hidden (global )?(agency|agenda|cure)|handing .{0,40} to a hidden)\\b");
+    private static final Gate EN_CONSPIRACY_STRONG = Gate.of("\\b((don't|do not) want you to know|"
             + "cover-?up|false flag|plandemic|deep state|new world order|in on it|what they('re| are) hiding|"
-            + "wake up,? sheeple|mind control)\\b", CI);
+            + "wake up,? sheeple|mind control)\\b");
     private static final Pattern ZH_ACTOR = Pattern.compile("政府|官方|相关部门|有关部门|国家|当局|银行|媒体|公司|企业|药企|"
             + "医药公司|专家|科学家|医院|他们|上面|高层|资本|精英|外国势力|美国|财团|部门");
     private static final Pattern ZH_CONCEAL = Pattern.compile("隐瞒|瞒着|瞒|掩盖|封锁|秘密|暗中|偷偷|联手|串通|操控|幕后|人为制造|"
@@ -181,24 +203,29 @@ final class Cues {
             + "隐瞒(了)?真相");
 
     /** A documented finding, not a claim of a plot: "investigations revealed", "a court found". */
-    private static final Pattern EN_DOCUMENTED = Pattern.compile("\\b(investigations?|investigators|inquir(y|ies)|"
+    private static final Gate EN_DOCUMENTED = Gate.of("\\b(investigations?|investigators|inquir(y|ies)|"
             + "documents|court|courts|judge|jury|hearings?|audit|auditors|records|journalists|reporters|"
             + "whistleblowers?|lawsuits?|the report|congress|parliament|senate) (later |eventually |has |have |had )?"
-            + "(revealed|showed|shown|found|confirmed|proved|exposed|uncovered|established|ruled)\\b", CI);
+            + "(revealed|showed|shown|found|confirmed|proved|exposed|uncovered|established|ruled)\\b");
     private static final Pattern ZH_DOCUMENTED = Pattern.compile("(调查|法院|审计|报道|记者|文件)(后来)?(显示|发现|证实|查明|揭露|认定)");
 
-    static Hit conspiracy(String s, String lang, Stance st) {
-        boolean zh = "zh".equals(lang) || Terms.hasHan(s);
-        if (st.hedged() || st.opinion() || st.namedSource() || (zh ? ZH_DOCUMENTED : EN_DOCUMENTED).matcher(s).find()) {
+    static Hit conspiracy(String original, String lang, Stance st) {
+        boolean zh = "zh".equals(lang) || Terms.hasHan(original);
+        String s = Terms.lower(original);
+        long mask = zh ? 0 : Gate.mask(s);
+        if (!zh && !EN_CONCEAL.possible(mask) && !EN_CONSPIRACY_STRONG.possible(mask)) {
             return null;
         }
-        Matcher c = (zh ? ZH_CONCEAL : EN_CONCEAL).matcher(s);
-        boolean strong = (zh ? ZH_CONSPIRACY_STRONG : EN_CONSPIRACY_STRONG).matcher(s).find();
+        if (st.hedged() || st.opinion() || st.namedSource() || has(zh, ZH_DOCUMENTED, EN_DOCUMENTED, s, mask)) {
+            return null;
+        }
+        Matcher c = zh ? ZH_CONCEAL.matcher(s) : EN_CONCEAL.matcher(s);
+        boolean strong = has(zh, ZH_CONSPIRACY_STRONG, EN_CONSPIRACY_STRONG, s, mask);
         boolean conceal = false;
         while (c.find()) {
             String before = s.substring(Math.max(0, c.start() - 25), c.start());
             if (zh ? !ZH_NEG_BEFORE.matcher(before).find()
-                    : !Pattern.compile("\\b(not|never|no|n't)\\s+(\\w+\\s+)?$", CI).matcher(before).find()) {
+                    : !EN_NEG_JUST_BEFORE.matcher(before).find()) {
                 conceal = true;
                 break;
             }
@@ -206,8 +233,7 @@ final class Cues {
         if (!conceal && !strong) {
             return null;
         }
-        boolean actor = (zh ? ZH_ACTOR : EN_ACTOR).matcher(zh ? s : s).find()
-                || !zh && EN_ACTOR.matcher(s.toLowerCase(java.util.Locale.ROOT)).find();
+        boolean actor = has(zh, ZH_ACTOR, EN_ACTOR, s, mask) || !zh && WHO.matcher(original).find();
         if (strong) {
             return new Hit(0.85, "presents a cover-up as fact");
         }
@@ -216,35 +242,35 @@ final class Cues {
 
     // ---------------------------------------------------------------- statistics
 
-    private static final Pattern EN_VAGUE_AUTHORITY = Pattern.compile("\\b((studies|research|statistics|science|"
+    private static final Gate EN_VAGUE_AUTHORITY = Gate.of("\\b((studies|research|statistics|science|"
             + "surveys?|experts?|scientists|researchers|doctors|data|polls?|tests) (now )?(show|shows|showed|shown|prove|"
             + "proves|proved|proven|confirm|confirms|confirmed|found|find|reveal|reveals|revealed|say|says|agree|"
             + "discovered|determined|demonstrated|established)|(have|has) (been )?(shown|proven|proved|found|confirmed|"
             + "discovered|revealed|demonstrated)|(a|one|new|the|recent|latest|groundbreaking|major|landmark|"
-            + "[A-Z][a-z]+) (new |recent |latest |major )?(study|survey|report|poll|experiment|analysis|trial) "
+            + "[a-z]+) (new |recent |latest |major )?(study|survey|report|poll|experiment|analysis|trial) "
             + "(has |have )?(shows?|showed|shown|proves?|proved|proven|confirms?|confirmed|found|finds|reveals?|revealed|"
             + "demonstrated)|according to (studies|research|experts|scientists|doctors|statistics|surveys|"
             + "(a |one )?(new |recent )?(study|survey|report|poll))|(it'?s|it is) (a )?(scientific(ally)?|proven|"
             + "medical|known) (fact|proven)|science (says|has proven|proves|shows)|scientifically proven|"
-            + "clinically proven)\\b", CI);
-    private static final Pattern EN_NUMBER = Pattern.compile("\\d|\\b(one|two|three|four|five|six|seven|eight|nine|ten|"
+            + "clinically proven)\\b");
+    private static final Gate EN_NUMBER = Gate.of("\\b(one|two|three|four|five|six|seven|eight|nine|ten|"
             + "twenty|thirty|forty|fifty|hundred|thousand|million|billion) (years?|hours?|times|percent|points?|"
             + "minutes|days|weeks|months|kilos?|pounds|inches|centimetres|centimeters)\\b|\\b(twice|doubles?|"
-            + "triples?|halves|quadruples?)\\b", CI);
-    private static final Pattern EN_PERCENT_OF_GROUP = Pattern.compile("\\b\\d+(\\.\\d+)?\\s*(%|percent|per cent) of "
+            + "triples?|halves|quadruples?)\\b");
+    private static final Gate EN_PERCENT_OF_GROUP = Gate.of("\\b\\d+(\\.\\d+)?\\s*(%|percent|per cent) of "
             + "(all |the |your |our )?(people|americans|britons|adults|children|kids|women|men|doctors|dentists|"
             + "nurses|scientists|experts|teachers|parents|users|teens|teenagers|students|employees|patients|smokers|"
             + "drivers|cancers?|cases|deaths|accidents|car accidents|crashes|diseases|illnesses|households|families|"
             + "homes|fridges|refrigerators|millennials|seniors|the population|your body'?s|body'?s|serotonin|"
             + "brain|heart attacks|strokes|marriages|divorces|couples|babies|pet owners|dog owners|cat owners|"
-            + "workers|men and women|americans'|consumers|shoppers|voters)\\b", CI);
-    private static final Pattern EN_BY_AMOUNT = Pattern.compile("\\b(increases?|increased|raises?|raised|reduces?|"
+            + "workers|men and women|americans'|consumers|shoppers|voters)\\b");
+    private static final Gate EN_BY_AMOUNT = Gate.of("\\b(increases?|increased|raises?|raised|reduces?|"
             + "reduced|cuts?|boosts?|boosted|lowers?|lowered|doubles?|triples?|improves?|improved|risk|chance|"
             + "likelihood)\\b[^.;]{0,50}?\\bby (up to |about |nearly |almost |over |more than )?\\d[\\d,.]*\\s*"
             + "(%|percent|per cent|points|times|fold|years)|\\b\\d[\\d,.]*\\s*(times|x) (more|less|stronger|higher|"
             + "lower|likelier|more likely|less likely|faster|slower|better|worse)\\b|\\b\\d[\\d,.]*\\s*(%|percent) "
             + "(more|less|higher|lower) (likely|risk|chance)|\\b(live|lives|living) (on average )?[\\w\\s]{0,20}"
-            + "years? (longer|less|shorter|more)", CI);
+            + "years? (longer|less|shorter|more)");
 
     private static final Pattern ZH_VAGUE_AUTHORITY = Pattern.compile("(研究|调查|统计|数据|实验|科学|医学)(表明|显示|证明|"
             + "发现|证实)|据调查|据统计|据研究|科学家(们)?(证实|发现|证明|表示|称|指出|确认)|专家(们)?(统计|发现|证实|表示|指出|"
@@ -256,28 +282,34 @@ final class Cues {
             + "[^，。；]{0,8}?\\d+(\\.\\d+)?\\s*(%|倍|年|分|岁|个百分点)|上千倍|上百倍|上万倍|\\d+倍");
 
     /** Outcomes that make a bare "by N%" claim surprising: health, life, ability; not sales or prices. */
-    private static final Pattern EN_OUTCOME = Pattern.compile("\\b(risk|chances?|likelihood|odds|lifespan|life "
+    private static final Gate EN_OUTCOME = Gate.of("\\b(risk|chances?|likelihood|odds|lifespan|life "
             + "expectancy|live|lives|die|dies|death|mortality|diseases?|cancer|obesity|iq|memory|sleep|grades|"
-            + "intelligence|weight|fat|heart|brain|immune|happiness|productivity|stress|anxiety|depression)\\b", CI);
+            + "intelligence|weight|fat|heart|brain|immune|happiness|productivity|stress|anxiety|depression)\\b");
     private static final Pattern ZH_OUTCOME = Pattern.compile("风险|概率|几率|寿命|多活|少活|患|死亡|癌|智商|记忆|成绩|"
             + "体重|肥胖|免疫|细菌|病|健康");
 
-    static Hit statistic(String s, String lang, Stance st) {
-        boolean zh = "zh".equals(lang) || Terms.hasHan(s);
+    static Hit statistic(String original, String lang, Stance st) {
+        boolean zh = "zh".equals(lang) || Terms.hasHan(original);
+        String s = Terms.lower(original);
         if (st.namedSource() || st.hedged() || st.opinion()) {
             return null;
         }
-        boolean vague = (zh ? ZH_VAGUE_AUTHORITY : EN_VAGUE_AUTHORITY).matcher(s).find();
-        boolean number = (zh ? ZH_NUMBER : EN_NUMBER).matcher(s).find();
-        boolean groupPercent = (zh ? ZH_PERCENT_OF_GROUP : EN_PERCENT_OF_GROUP).matcher(s).find();
-        boolean byAmount = (zh ? ZH_BY_AMOUNT : EN_BY_AMOUNT).matcher(s).find();
+        long mask = zh ? 0 : Gate.mask(s);
+        boolean digit = hasDigit(s);
+        boolean vague = has(zh, ZH_VAGUE_AUTHORITY, EN_VAGUE_AUTHORITY, s, mask);
+        if (!vague && !digit && !zh) {
+            return null;
+        }
+        boolean number = zh ? ZH_NUMBER.matcher(s).find() : digit || EN_NUMBER.find(s, mask);
+        boolean groupPercent = has(zh, ZH_PERCENT_OF_GROUP, EN_PERCENT_OF_GROUP, s, mask);
+        boolean byAmount = has(zh, ZH_BY_AMOUNT, EN_BY_AMOUNT, s, mask);
         if (vague && (number || groupPercent || byAmount)) {
             return new Hit(0.85, "vague authority with a precise-looking number and no checkable source");
         }
         if (vague) {
             return new Hit(0.7, "vague authority (\"studies show\") with no checkable source");
         }
-        if (groupPercent || byAmount && (zh ? ZH_OUTCOME : EN_OUTCOME).matcher(s).find()) {
+        if (groupPercent || byAmount && has(zh, ZH_OUTCOME, EN_OUTCOME, s, mask)) {
             return new Hit(0.75, "precise-looking statistic with no checkable source");
         }
         return null;
@@ -285,12 +317,12 @@ final class Cues {
 
     // ---------------------------------------------------------------- clickbait
 
-    private static final Pattern EN_CTA = Pattern.compile("\\b(click|tap|swipe( up)?|watch (the|this|now|it|our|"
+    private static final Gate EN_CTA = Gate.of("\\b(click|tap|swipe( up)?|watch (the|this|now|it|our|"
             + "before|until)|share (this|it|now|before|with)|forward (this|it|to)|repost|retweet|link in (bio|"
             + "description|the comments|comments)|(at|via|through|in|from) the link( below| above| in bio)?|"
             + "the link below|read more (at|here|below|via)|learn (the secret|more at|how at)|find out (which|what|how|"
-            + "why|more|now)|see (how|what|why) (he|she|they|it|this|you)|see the (shocking|full|results))\\b", CI);
-    private static final Pattern EN_SENSATIONAL = Pattern.compile("\\b(shock(ing|ed|s)?|terrif(ying|ied|ies)|"
+            + "why|more|now)|see (how|what|why) (he|she|they|it|this|you)|see the (shocking|full|results))\\b");
+    private static final Gate EN_SENSATIONAL = Gate.of("\\b(shock(ing|ed|s)?|terrif(ying|ied|ies)|"
             + "horrif(ying|ied)|scary|frightening|disturbing|you won'?t believe|can'?t believe|unbelievable|"
             + "jaw-?dropping|mind-?blowing|(you'?ll|you will) never guess|never guess|what happens next|looks like now|"
             + "speechless|furious|doctors hate|(one|this) (weird|simple|little|strange|crazy|odd) "
@@ -301,7 +333,7 @@ final class Cues {
             + "(deleted|banned|taken down|removed|gone)|banned|wipes? out|in minutes|overnight|instantly|forever|"
             + "free (electricity|money|energy|iphone)|will (shock|amaze|blow)|reveals?|revealed|new study shows|"
             + "scientists (discovered|found)|experts reveal|just discovered|destroys?|killer|aging you|melts?|"
-            + "erases?|insane|crazy|outrageous|urgent|warning|alert|only free|last chance)\\b|!{2,}", CI);
+            + "erases?|insane|crazy|outrageous|urgent|warning|alert|only free|last chance)\\b");
     private static final Pattern CAPS_WORD = Pattern.compile("\\b[A-Z]{5,}\\b");
     private static final Pattern ZH_CTA = Pattern.compile("点击|点开|戳|转发|扩散|分享给|看完|速看|查看|观看|链接|评论区|私信|"
             + "收藏");
@@ -309,13 +341,16 @@ final class Cues {
             + "中招|真相|揭开|千万别|赶紧|马上删除|删前|速看|疯传|都不知道|不为人知|吓人|惊人|绝密|！！|!!|快看|后悔|"
             + "重磅|曝光|内幕|惊天|致命|颠覆");
 
-    static Hit clickbait(String s, String prev, String lang) {
-        boolean zh = "zh".equals(lang) || Terms.hasHan(s);
-        if (!(zh ? ZH_CTA : EN_CTA).matcher(s).find()) {
+    static Hit clickbait(String original, String prev, String lang) {
+        boolean zh = "zh".equals(lang) || Terms.hasHan(original);
+        String s = Terms.lower(original);
+        if (!has(zh, ZH_CTA, EN_CTA, s, zh ? 0 : Gate.mask(s))) {
             return null;
         }
-        String window = prev.isEmpty() ? s : prev + " " + s;
-        boolean sensational = (zh ? ZH_SENSATIONAL : EN_SENSATIONAL).matcher(window).find()
+        String window = prev.isEmpty() ? original : prev + " " + original;
+        String lw = Terms.lower(window);
+        boolean sensational = has(zh, ZH_SENSATIONAL, EN_SENSATIONAL, lw, zh ? 0 : Gate.mask(lw))
+                || window.contains("!!")
                 || CAPS_WORD.matcher(window).results().anyMatch(m -> !m.group().matches("COVID|NASA|FIFA|NATO|"
                 + "UNICEF|OPEC|ASEAN|NASDAQ"));
         return sensational ? new Hit(0.75, "call to action with a sensational claim") : null;

@@ -12,12 +12,21 @@ import java.util.Map;
  *
  * <h2>Index</h2>
  * Each claim's content terms ({@link Terms}) get a 64-value MinHash signature, cut into 32 bands of
- * 2 values. A band's 40-bit hash and the claim's 24-bit number are packed into one {@code long};
+ * 2 values. A band's 39-bit hash and the claim's 24-bit number are packed into one {@code long};
  * all of them sit in one sorted {@code long[]}. A lookup hashes the sentence and each of its clauses
- * the same way and binary-searches each band key: O(bands × log(claims × bands)) plus the
- * candidates, never a scan. Two sets with Jaccard similarity J share at least one band with
+ * the same way and reads each band's bucket: O(bands) plus the candidates, never a scan. Two sets with Jaccard similarity J share at least one band with
  * probability 1 − (1 − J²)^32: 0.72 at J = 0.2, 0.99 at J = 0.4. Querying clauses separately keeps J
  * high when a long sentence carries a short claim.
+ *
+ * When a sentence draws more than 32 distinct candidates (a big store, common words), only those
+ * that share two or more bands with the sentence and its clauses are verified: chance collisions
+ * rarely repeat, real paraphrases usually do. Buckets are found through a directory on the top bits
+ * of the key (about two entries per slot), so a band costs one or two cache misses, not a binary
+ * search.
+ *
+ * Terms found in more than 1% of the claims (and more than 50 of them) are left out of the signatures,
+ * as stop words are: they would put most claims in a band with most sentences. The verifier still
+ * counts them.
  *
  * <h2>Verifier</h2>
  * A candidate matches by {@link #accept}: the IDF-weighted share of its terms found in the sentence
@@ -39,7 +48,10 @@ final class LshFactCheckStore implements FactCheckStore {
     private static final int HASHES = BANDS * ROWS;
     private static final int ID_BITS = 24;
     private static final long ID_MASK = (1L << ID_BITS) - 1;
-    private static final long KEY_MASK = (1L << (64 - ID_BITS)) - 1;
+    private static final int KEY_BITS = 63 - ID_BITS; // packed values stay non-negative, so sort order is key order
+    private static final long KEY_MASK = (1L << KEY_BITS) - 1;
+    /** Above this many distinct candidates, only claims sharing at least two bands are verified. */
+    private static final int CROWDED = 32;
     private static final long[] SEEDS = new long[HASHES];
 
     static {
@@ -59,7 +71,12 @@ final class LshFactCheckStore implements FactCheckStore {
     private final float[] weight;
     private final float[] idf;
     private final Map<String, Integer> vocab;
+    /** Terms in more than 1% of the claims (and more than 50): left out of signatures, kept by the verifier. */
+    private final boolean[] frequent;
     private final long[] buckets;
+    /** {@code dir[k]} is the first index in {@link #buckets} whose key's top {@link #dirBits} bits are >= k. */
+    private final int[] dir;
+    private final int dirBits;
 
     LshFactCheckStore(List<FactCheck> list) {
         if (list.size() > ID_MASK) {
@@ -105,6 +122,11 @@ final class LshFactCheckStore implements FactCheckStore {
         for (int t = 0; t < idf.length; t++) {
             idf[t] = (float) (1 + Math.log((n + 1.0) / (df[t] + 1.0)));
         }
+        frequent = new boolean[vocab.size()];
+        int limit = Math.max(50, n / 100);
+        for (int t = 0; t < frequent.length; t++) {
+            frequent[t] = df[t] > limit;
+        }
         buckets = new long[n * BANDS];
         long[] sig = new long[HASHES];
         for (int i = 0; i < n; i++) {
@@ -113,12 +135,25 @@ final class LshFactCheckStore implements FactCheckStore {
                 w += idf[t];
             }
             weight[i] = w;
-            signature(termStrings[i], sig);
+            signature(rare(termStrings[i]), sig);
             for (int b = 0; b < BANDS; b++) {
                 buckets[i * BANDS + b] = (bandKey(sig, b) << ID_BITS) | i;
             }
         }
         Arrays.sort(buckets);
+        dirBits = Math.max(1, 31 - Integer.numberOfLeadingZeros(Math.max(1, buckets.length)) - 1);
+        dir = new int[(1 << dirBits) + 1];
+        int k = 0;
+        for (int slot = 0; slot <= (1 << dirBits); slot++) {
+            while (k < buckets.length && slot(buckets[k] >>> ID_BITS) < slot) {
+                k++;
+            }
+            dir[slot] = k;
+        }
+    }
+
+    private int slot(long key) {
+        return (int) (key >>> (KEY_BITS - dirBits));
     }
 
     @Override
@@ -128,7 +163,7 @@ final class LshFactCheckStore implements FactCheckStore {
 
     @Override
     public long estimatedBytes() {
-        long bytes = 16 + 8L * buckets.length;
+        long bytes = 16 + 8L * buckets.length + 4L * dir.length;
         for (int i = 0; i < checks.length; i++) {
             FactCheck fc = checks[i];
             bytes += 32 + 4L * terms[i].length + 4L * tails[i].length // term ids
@@ -136,7 +171,7 @@ final class LshFactCheckStore implements FactCheckStore {
                     + 32 + str(fc.claim()) + str(fc.url()) + str(fc.datePublished()); // record and strings
         }
         for (String t : vocab.keySet()) {
-            bytes += 48 + str(t) + 4; // map entry, key, idf
+            bytes += 48 + str(t) + 4 + 1; // map entry, key, idf, frequent
         }
         return bytes;
     }
@@ -152,24 +187,42 @@ final class LshFactCheckStore implements FactCheckStore {
             return List.of();
         }
         boolean zh = "zh".equals(lang);
-        List<String> sentTerms = Terms.of(sentence, lang);
+        List<Sentences.Range> clauseRanges = Sentences.clauses(sentence);
+        List<String> sentTerms;
+        List<List<String>> clauseTerms = new ArrayList<>(clauseRanges.size());
+        if (!zh && Terms.plainLatin(sentence)) {
+            // One pass with offsets; clause terms are the terms whose word lies in the clause.
+            List<String> all = new ArrayList<>();
+            List<Integer> at = new ArrayList<>();
+            Terms.scanLatin(sentence, all, at);
+            sentTerms = new ArrayList<>(new java.util.LinkedHashSet<>(all));
+            for (Sentences.Range r : clauseRanges) {
+                List<String> ct = new ArrayList<>();
+                for (int k = 0; k < all.size(); k++) {
+                    if (at.get(k) >= r.start() && at.get(k) < r.end() && !ct.contains(all.get(k))) {
+                        ct.add(all.get(k));
+                    }
+                }
+                clauseTerms.add(ct);
+            }
+        } else {
+            sentTerms = Terms.of(sentence, lang);
+            for (Sentences.Range r : clauseRanges) {
+                clauseTerms.add(clauseRanges.size() == 1 ? sentTerms : Terms.of(r.of(sentence), lang));
+            }
+        }
         if (sentTerms.isEmpty()) {
             return List.of();
         }
-        List<Sentences.Range> clauseRanges = Sentences.clauses(sentence);
         IntBuf cand = new IntBuf();
         long[] sig = new long[HASHES];
         probe(sentTerms, sig, cand);
-        List<int[]> clauseIds = new ArrayList<>(clauseRanges.size());
-        boolean[] clauseNeg = new boolean[clauseRanges.size()];
-        for (int c = 0; c < clauseRanges.size(); c++) {
-            String clause = clauseRanges.get(c).of(sentence);
-            List<String> ct = clauseRanges.size() == 1 ? sentTerms : Terms.of(clause, lang);
-            if (clauseRanges.size() > 1 && !ct.isEmpty()) {
-                probe(ct, sig, cand);
+        if (clauseRanges.size() > 1) {
+            for (List<String> ct : clauseTerms) {
+                if (!ct.isEmpty()) {
+                    probe(ct, sig, cand);
+                }
             }
-            clauseIds.add(ids(ct));
-            clauseNeg[c] = Polarity.negated(clause, lang);
         }
         int nc = cand.size;
         if (nc == 0) {
@@ -177,7 +230,28 @@ final class LshFactCheckStore implements FactCheckStore {
         }
         int[] candidates = cand.a;
         Arrays.sort(candidates, 0, nc);
+        int distinct = 0;
+        for (int k = 0; k < nc; k++) {
+            if (k == 0 || candidates[k] != candidates[k - 1]) {
+                distinct++;
+            }
+        }
+        if (distinct > CROWDED) {
+            // A big store: chance collisions in one band are common; keep claims found in two or more.
+            int w = 0;
+            for (int k = 0; k < nc; k++) {
+                if (k + 1 < nc && candidates[k + 1] == candidates[k] && (w == 0 || candidates[w - 1] != candidates[k])) {
+                    candidates[w++] = candidates[k];
+                }
+            }
+            nc = w;
+        }
+        if (DEBUG) {
+            System.err.println("candidates " + cand.size + " distinct " + distinct + " verified " + nc);
+        }
         int[] sent = ids(sentTerms);
+        List<int[]> clauseIds = null;
+        boolean[] clauseNeg = null;
         List<ClaimMatch> out = new ArrayList<>(2);
         int prev = -1;
         for (int k = 0; k < nc; k++) {
@@ -224,6 +298,14 @@ final class LshFactCheckStore implements FactCheckStore {
             }
             if (claim.length >= 4 && tailShared < 0.4f * tailW) {
                 continue;
+            }
+            if (clauseIds == null) {
+                clauseIds = new ArrayList<>(clauseRanges.size());
+                clauseNeg = new boolean[clauseRanges.size()];
+                for (int c = 0; c < clauseRanges.size(); c++) {
+                    clauseIds.add(ids(clauseTerms.get(c)));
+                    clauseNeg[c] = Polarity.negated(clauseRanges.get(c).of(sentence), lang);
+                }
             }
             float negW = 0;
             float posW = 0;
@@ -307,31 +389,38 @@ final class LshFactCheckStore implements FactCheckStore {
         }
     }
 
-    /** Adds the claims sharing a band with {@code ts} to {@code out}. */
-    private void probe(List<String> ts, long[] sig, IntBuf out) {
-        signature(ts, sig);
-        for (int b = 0; b < BANDS; b++) {
-            long lo = bandKey(sig, b) << ID_BITS;
-            int idx = lowerBound(buckets, lo);
-            while (idx < buckets.length && (buckets[idx] & ~ID_MASK) == lo) {
-                out.add((int) (buckets[idx] & ID_MASK));
-                idx++;
+    /** The terms that are not {@link #frequent}, or all of them when every one is. */
+    private List<String> rare(List<String> ts) {
+        List<String> out = null;
+        for (int k = 0; k < ts.size(); k++) {
+            Integer id = vocab.get(ts.get(k));
+            if (id != null && frequent[id]) {
+                if (out == null) {
+                    out = new ArrayList<>(ts.subList(0, k));
+                }
+            } else if (out != null) {
+                out.add(ts.get(k));
             }
         }
+        return out == null ? ts : out.isEmpty() ? ts : out;
     }
 
-    private static int lowerBound(long[] a, long key) {
-        int lo = 0;
-        int hi = a.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] < key) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
+    /** Adds the claims sharing a band with {@code ts} to {@code out}. */
+    private void probe(List<String> ts, long[] sig, IntBuf out) {
+        signature(rare(ts), sig);
+        for (int b = 0; b < BANDS; b++) {
+            long key = bandKey(sig, b);
+            long lo = key << ID_BITS;
+            int slot = slot(key);
+            for (int idx = dir[slot], end = dir[slot + 1]; idx < end; idx++) {
+                long v = buckets[idx];
+                if ((v & ~ID_MASK) == lo) {
+                    out.add((int) (v & ID_MASK));
+                } else if (v > lo) {
+                    break;
+                }
             }
         }
-        return lo;
     }
 
     private static void signature(List<String> ts, long[] sig) {
@@ -339,7 +428,9 @@ final class LshFactCheckStore implements FactCheckStore {
         for (String t : ts) {
             long h = mix(t.hashCode() * 0xC2B2AE3D27D4EB4FL + t.length());
             for (int i = 0; i < HASHES; i++) {
-                long v = mix(h ^ SEEDS[i]);
+                // One multiply-xorshift per hash function: a cheap universal family, enough for MinHash.
+                long v = (h ^ SEEDS[i]) * 0x9E3779B97F4A7C15L;
+                v ^= v >>> 31;
                 if (v < sig[i]) {
                     sig[i] = v;
                 }

@@ -14,11 +14,7 @@ final class Polarity {
     private Polarity() {
     }
 
-    private static final Pattern EN_NEG = Pattern.compile(
-            "\\b(not|no|never|cannot|nothing|none|neither|nor|nobody|isn't|aren't|wasn't|weren't|don't|doesn't|"
-                    + "didn't|won't|can't|couldn't|shouldn't|hasn't|haven't|hadn't)\\b|n't\\b");
-    private static final Pattern EN_NOT_NEG = Pattern.compile("\\bnot (only|just|merely)\\b|\\bno (doubt|wonder)\\b|"
-            + "\\bno matter\\b|\\bnever (been|before)\\b");
+    private static final Pattern LEADING_CONJUNCTION = Pattern.compile("^(and|or|so|but|because|since|yet|then|which|that)\\s+");
     private static final Pattern EN_PROHIBIT = Pattern.compile(
             "^(please\\s+)?(don't|do not|never|stop|avoid|quit)\\b|^(you\\s+)?(should|must)\\s+(not|never)\\b");
     private static final Pattern ZH_PROHIBIT = Pattern.compile("千万(不能|不要|别|不可)|不要|别|切勿|勿|不可以|禁止");
@@ -35,11 +31,39 @@ final class Polarity {
             return ZH_NEG.matcher(s).find();
         }
         String s = clause.toLowerCase(Locale.ROOT).replace('’', '\'').trim();
-        s = s.replaceFirst("^(and|or|so|but|because|since|yet|then|which|that)\\s+", "");
-        if (EN_PROHIBIT.matcher(s).find()) {
+        s = LEADING_CONJUNCTION.matcher(s).replaceFirst("");
+        if (EN_PROHIBIT.matcher(s).lookingAt()) {
             return false;
         }
-        s = EN_NOT_NEG.matcher(s).replaceAll(" ");
-        return EN_NEG.matcher(s).find();
+        String[] words = s.split("[^a-z']+");
+        for (int i = 0; i < words.length; i++) {
+            String w = words[i];
+            String nextWord = i + 1 < words.length ? words[i + 1] : "";
+            if (w.endsWith("n't")) {
+                return true;
+            }
+            switch (w) {
+                case "not":
+                    if (!nextWord.equals("only") && !nextWord.equals("just") && !nextWord.equals("merely")) {
+                        return true;
+                    }
+                    break;
+                case "no":
+                    if (!nextWord.equals("doubt") && !nextWord.equals("wonder") && !nextWord.equals("matter")) {
+                        return true;
+                    }
+                    break;
+                case "never":
+                    if (!nextWord.equals("been") && !nextWord.equals("before")) {
+                        return true;
+                    }
+                    break;
+                case "cannot": case "nothing": case "none": case "neither": case "nor": case "nobody":
+                    return true;
+                default:
+                    break;
+            }
+        }
+        return false;
     }
 }

@@ -139,6 +139,11 @@ final class Terms {
 
     /** The content terms of {@code text} in language {@code lang} ("en" or "zh"), in first-seen order. */
     static List<String> of(String text, String lang) {
+        if (!"zh".equals(lang) && plainLatin(text)) {
+            List<String> out = new ArrayList<>();
+            scanLatin(text, out, null);
+            return out;
+        }
         String norm = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         Set<String> out = new LinkedHashSet<>();
         if ("zh".equals(lang) || hasHan(norm)) {
@@ -160,6 +165,73 @@ final class Terms {
             }
         }
         return new ArrayList<>(out);
+    }
+
+    /** True when NFKC and Chinese handling cannot change {@code text}: no Han, nothing outside Latin-1 but quotes. */
+    static boolean plainLatin(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80 && c != '’' && c != '‘' && c != '“' && c != '”' && c != '—' && c != '–' && c != '…') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The English fast path of {@link #of}: one pass, no regex. Adds each distinct term once to
+     * {@code out} and, when {@code offsets} is given, the offset of the word it came from.
+     */
+    static void scanLatin(String text, List<String> out, List<Integer> offsets) {
+        java.util.HashSet<String> seen = new java.util.HashSet<>();
+        int n = text.length();
+        int i = 0;
+        StringBuilder w = new StringBuilder();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == '%') {
+                emit("percent", i, out, offsets, seen);
+                i++;
+                continue;
+            }
+            if (!Character.isLetterOrDigit(c)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            w.setLength(0);
+            while (i < n && Character.isLetterOrDigit(text.charAt(i))) {
+                w.append(Character.toLowerCase(text.charAt(i)));
+                i++;
+            }
+            if (i + 1 < n && (text.charAt(i) == '\'' || text.charAt(i) == '’') && Character.isLetter(text.charAt(i + 1))) {
+                int j = i + 1;
+                while (j < n && Character.isLetter(text.charAt(j))) {
+                    j++;
+                }
+                String suffix = text.substring(i + 1, j).toLowerCase(Locale.ROOT);
+                if (suffix.equals("t") && w.length() > 0 && w.charAt(w.length() - 1) == 'n') {
+                    w.setLength(w.length() - 1); // don't -> do (+ not, a function word)
+                } else if (!suffix.equals("s") && !suffix.equals("re") && !suffix.equals("ve") && !suffix.equals("ll")
+                        && !suffix.equals("d") && !suffix.equals("m")) {
+                    w.append(suffix); // o'clock, names
+                }
+                i = j;
+            }
+            String t = english(w.toString());
+            if (t != null) {
+                emit(t, start, out, offsets, seen);
+            }
+        }
+    }
+
+    private static void emit(String t, int at, List<String> out, List<Integer> offsets, java.util.Set<String> seen) {
+        if (offsets != null) {
+            out.add(t);
+            offsets.add(at);
+        } else if (seen.add(t)) {
+            out.add(t);
+        }
     }
 
     private static String expandEnglish(String s) {
@@ -269,6 +341,15 @@ final class Terms {
             }
         }
         run.setLength(0);
+    }
+
+    /** Lower case, char by char, so offsets stay those of {@code s}. */
+    static String lower(String s) {
+        char[] a = s.toCharArray();
+        for (int i = 0; i < a.length; i++) {
+            a[i] = Character.toLowerCase(a[i]);
+        }
+        return new String(a);
     }
 
     static boolean hasHan(CharSequence s) {

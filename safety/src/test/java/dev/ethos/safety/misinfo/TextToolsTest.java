@@ -47,6 +47,37 @@ class TextToolsTest {
         assertFalse(Polarity.negated("不断有人这样说", "zh"));
     }
 
+    /** Gating only skips patterns that cannot match: results equal the ungated regexes. */
+    @net.jqwik.api.Property(tries = 300)
+    void gatedPatternsAgreeWithTheirRegexes(@net.jqwik.api.ForAll("phrases") String text) throws Exception {
+        Class.forName(Stance.class.getName()); // register every gate before computing a mask
+        Class.forName(Cues.class.getName());
+        String lower = Terms.lower(text);
+        long mask = Gate.mask(lower);
+        for (Class<?> c : List.of(Stance.class, Cues.class)) {
+            for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                if (f.getType() == Gate.class) {
+                    f.setAccessible(true);
+                    Gate g = (Gate) f.get(null);
+                    assertEquals(g.pattern().matcher(lower).find(), g.find(lower, mask), f.getName() + " on " + text);
+                }
+            }
+        }
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> phrases() {
+        return net.jqwik.api.Arbitraries.of("doctors hate", "this one weird trick", "click the link", "cures cancer",
+                "is a miracle cure for", "throw away your pills", "stop taking your blood pressure medication",
+                "97% of doctors agree", "increases your risk by 40%", "studies show", "a harvard study proved",
+                "they don't want you to know", "covering up", "the government", "in my opinion", "may help",
+                "evidence is mixed", "according to the cdc", "it's a myth that", "fact-checkers rated this false",
+                "in the novel", "once upon a time", "some posts claimed", "no evidence", "live nine years longer",
+                "guaranteed", "100% effective", "in on it", "kept secret by", "watch before it's deleted", "iq",
+                "unproven", "antiviral", "tumours", "heart attacks", "the", " ", ", ", "!!", "3.5", "people")
+                .list().ofMinSize(1).ofMaxSize(6).map(l -> String.join(" ", l));
+    }
+
     @Test
     void citations() {
         Citations c = new Citations(Set.of(), 2026);

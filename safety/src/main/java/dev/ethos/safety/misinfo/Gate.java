@@ -1,0 +1,274 @@
+package dev.ethos.safety.misinfo;
+
+import java.util.regex.Pattern;
+
+/**
+ * A lower-case English lexicon pattern with a cheap pre-check. Java runs an alternation of many
+ * words by trying every alternative at every position, which costs microseconds per pattern per
+ * sentence; most sentences contain none of a lexicon's words. So each gated pattern registers the
+ * first three letters of every literal run of three or more letters in its source (optional letters
+ * and character classes cut runs), and a sentence's {@link #mask} (one table lookup per letter
+ * trigram) says which patterns could match at all: a pattern whose trigrams are all absent is not
+ * run. This is exact, not a heuristic, for patterns whose every match contains a literal run of
+ * three letters; patterns that can match without one (digits only, "et al", "!!") are built with
+ * {@link #always}. Immutable after class initialisation; thread-safe.
+ */
+final class Gate {
+    private static final long[] TABLE = new long[26 * 26 * 26];
+    private static int next;
+    /** For tests: {@code -Dethos.misinfo.gate=off} runs every pattern (results must be the same). */
+    private static final boolean DISABLED = "off".equals(System.getProperty("ethos.misinfo.gate"));
+
+    private final Pattern pattern;
+    private final long bit;
+
+    private Gate(Pattern pattern, long bit) {
+        this.pattern = pattern;
+        this.bit = bit;
+    }
+
+    /** A gated pattern (at most 64 per JVM; later ones, and patterns with no required literal, run ungated). */
+    static synchronized Gate of(String regex) {
+        Pattern p = Pattern.compile(regex);
+        java.util.Set<Integer> req = new Parser(regex).required();
+        if (next >= 64 || req == null) {
+            return new Gate(p, -1L);
+        }
+        long bit = 1L << next++;
+        for (int t : req) {
+            TABLE[t] |= bit;
+        }
+        return new Gate(p, bit);
+    }
+
+    /** Very common English trigrams: poor gates, avoided when a rarer one is required too. */
+    private static final java.util.Set<String> COMMON = java.util.Set.of("the", "and", "ing", "ion", "ent", "for",
+            "tha", "hat", "his", "are", "you", "wit", "ith", "ver", "all", "thi", "ter", "ere", "her", "was", "tio",
+            "ate", "con", "res", "ers", "ted", "one", "rea", "our", "not", "sta", "pro", "com", "int", "men", "ati",
+            "ear", "est", "ave", "hav", "ome", "oul", "out", "eve", "thr", "ect", "igh", "ght", "ore", "ive");
+
+    /**
+     * Reads the subset of regex syntax the lexicons use and finds, for the whole pattern, a set of
+     * letter trigrams such that every match contains one of them: a sequence needs any one of its
+     * mandatory parts' sets (a literal run of three letters gives its rarest trigram), an
+     * alternation needs the union of its branches' sets, and an optional part needs nothing.
+     * {@code null} means no such set exists.
+     */
+    private static final class Parser {
+        private final String re;
+        private int pos;
+
+        Parser(String re) {
+            this.re = re;
+        }
+
+        java.util.Set<Integer> required() {
+            java.util.Set<Integer> r = alternation();
+            return pos == re.length() ? r : null;
+        }
+
+        private java.util.Set<Integer> alternation() {
+            java.util.Set<Integer> union = new java.util.HashSet<>();
+            boolean none = false;
+            while (true) {
+                java.util.Set<Integer> branch = sequence();
+                if (branch == null) {
+                    none = true;
+                } else {
+                    union.addAll(branch);
+                }
+                if (pos < re.length() && re.charAt(pos) == '|') {
+                    pos++;
+                    continue;
+                }
+                return none ? null : union;
+            }
+        }
+
+        private java.util.Set<Integer> sequence() {
+            java.util.Set<Integer> best = null;
+            StringBuilder run = new StringBuilder();
+            while (pos < re.length() && re.charAt(pos) != '|' && re.charAt(pos) != ')') {
+                char c = re.charAt(pos);
+                java.util.Set<Integer> sub = null;
+                boolean letter = false;
+                boolean zeroWidth = false;
+                if (c == '(') {
+                    pos++;
+                    if (re.startsWith("?:", pos)) {
+                        pos += 2;
+                    } else if (re.startsWith("?=", pos) || re.startsWith("?!", pos)) {
+                        pos += 2;
+                        zeroWidth = true;
+                    } else if (re.startsWith("?<=", pos) || re.startsWith("?<!", pos)) {
+                        pos += 3;
+                        zeroWidth = true;
+                    }
+                    sub = alternation();
+                    if (pos >= re.length() || re.charAt(pos) != ')') {
+                        throw new IllegalStateException("unbalanced group in " + re);
+                    }
+                    pos++;
+                } else if (c == '[') {
+                    pos++;
+                    while (pos < re.length() && re.charAt(pos) != ']') {
+                        pos += re.charAt(pos) == '\\' ? 2 : 1;
+                    }
+                    pos++;
+                } else if (c == '\\') {
+                    pos++;
+                    char e = re.charAt(pos++);
+                    if ((e == 'p' || e == 'P') && pos < re.length() && re.charAt(pos) == '{') {
+                        pos = re.indexOf('}', pos) + 1;
+                    }
+                    zeroWidth = e == 'b' || e == 'B';
+                } else {
+                    letter = c >= 'a' && c <= 'z';
+                    zeroWidth = c == '^' || c == '$';
+                    pos++;
+                }
+                boolean optional = quantifier();
+                if (zeroWidth && !letter) {
+                    continue; // \b, ^, lookarounds: take no text, do not break a run
+                }
+                if (letter && !optional) {
+                    run.append(c);
+                    if (lastQuantifierRepeats) {
+                        best = better(best, runSet(run));
+                        run.setLength(0);
+                    }
+                    continue;
+                }
+                best = better(best, runSet(run));
+                run.setLength(0);
+                if (!optional && sub != null) {
+                    best = better(best, sub);
+                }
+            }
+            return better(best, runSet(run));
+        }
+
+        private boolean lastQuantifierRepeats;
+
+        /** Consumes a quantifier; true when it allows zero repetitions. */
+        private boolean quantifier() {
+            lastQuantifierRepeats = false;
+            if (pos >= re.length()) {
+                return false;
+            }
+            char q = re.charAt(pos);
+            boolean optional;
+            if (q == '?' || q == '*') {
+                pos++;
+                optional = true;
+            } else if (q == '+') {
+                pos++;
+                optional = false;
+                lastQuantifierRepeats = true;
+            } else if (q == '{') {
+                int end = re.indexOf('}', pos);
+                String body = re.substring(pos + 1, end);
+                pos = end + 1;
+                optional = body.startsWith("0");
+                lastQuantifierRepeats = true;
+            } else {
+                return false;
+            }
+            if (pos < re.length() && (re.charAt(pos) == '?' || re.charAt(pos) == '+')) {
+                pos++; // lazy or possessive
+            }
+            return optional;
+        }
+
+        private static java.util.Set<Integer> runSet(CharSequence run) {
+            if (run.length() < 3) {
+                return null;
+            }
+            String r = run.toString();
+            String pick = r.substring(0, 3);
+            for (int i = 0; i + 3 <= r.length(); i++) {
+                String t = r.substring(i, i + 3);
+                if (!COMMON.contains(t)) {
+                    pick = t;
+                    break;
+                }
+            }
+            return java.util.Set.of(code(pick.charAt(0), pick.charAt(1), pick.charAt(2)));
+        }
+
+        private static java.util.Set<Integer> better(java.util.Set<Integer> a, java.util.Set<Integer> b) {
+            if (a == null) {
+                return b;
+            }
+            if (b == null) {
+                return a;
+            }
+            return cost(b) < cost(a) ? b : a;
+        }
+
+        private static int cost(java.util.Set<Integer> s) {
+            int c = s.size();
+            for (int t : s) {
+                String tri = "" + (char) ('a' + t / 676) + (char) ('a' + t / 26 % 26) + (char) ('a' + t % 26);
+                if (COMMON.contains(tri)) {
+                    c += 20;
+                }
+            }
+            return c;
+        }
+    }
+
+    /** A pattern that always runs (it can match without a three-letter literal). */
+    static Gate always(String regex) {
+        return new Gate(Pattern.compile(regex), -1L);
+    }
+
+    private static int code(char a, char b, char c) {
+        return ((a - 'a') * 26 + (b - 'a')) * 26 + (c - 'a');
+    }
+
+    /** Which gated patterns could match {@code lower} (lower-cased text). */
+    static long mask(CharSequence lower) {
+        if (DISABLED) {
+            return -1L;
+        }
+        long m = 0;
+        int n = lower.length();
+        for (int i = 0; i + 2 < n; i++) {
+            char a = lower.charAt(i);
+            if (a < 'a' || a > 'z') {
+                continue;
+            }
+            char b = lower.charAt(i + 1);
+            if (b < 'a' || b > 'z') {
+                i++;
+                continue;
+            }
+            char c = lower.charAt(i + 2);
+            if (c < 'a' || c > 'z') {
+                i += 2;
+                continue;
+            }
+            m |= TABLE[code(a, b, c)];
+        }
+        return m;
+    }
+
+    /** Whether the pattern is found in {@code lower}, given its {@link #mask}. */
+    boolean find(CharSequence lower, long mask) {
+        return possible(mask) && pattern.matcher(lower).find();
+    }
+
+    java.util.regex.Matcher matcher(CharSequence lower) {
+        return pattern.matcher(lower);
+    }
+
+    Pattern pattern() {
+        return pattern;
+    }
+
+    /** Whether the pattern could match text with this mask. */
+    boolean possible(long mask) {
+        return bit == -1L || (mask & bit) != 0;
+    }
+}
