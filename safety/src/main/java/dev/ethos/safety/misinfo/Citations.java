@@ -24,7 +24,7 @@ final class Citations {
     private static final Pattern DOI_LABELLED = Pattern.compile("(?<![/\\w.])doi(?:\\s*[:：]\\s*|\\s+)([^\\s，。；、,;]+)");
     private static final Pattern DOI_BARE = Pattern.compile("(?<![\\w./])10\\.[^\\s，。；、,;]*/[^\\s，。；、,;]+");
     private static final Pattern DOI_VALID = Pattern.compile("10\\.\\d{4,9}(\\.\\d+)*/[\\x21-\\x7E]+");
-    private static final Pattern URL = Pattern.compile("\\b((?:https?|ftp)[:/]*[^\\s，。；、,;)）\"'”]*|www\\.[^\\s，。；、,;)）\"'”]+"
+    private static final Pattern URL = Pattern.compile("\\b((?:https?|ftp|h[a-z]{1,5}(?=:?//))[:/]*[^\\s，。；、,;)）\"'”]*|www\\.[^\\s，。；、,;)）\"'”]+"
             + "|[a-z0-9-]+(?:\\.{1,3}[a-z0-9-]+)*\\.{2,}(?:org|com|net|gov|edu|cn|io|uk)\\b[^\\s，。；、,;)）]*)");
     private static final Pattern HOST = Pattern.compile("([a-z0-9\\p{L}]([a-z0-9\\p{L}-]{0,61}[a-z0-9\\p{L}])?\\.)+"
             + "[a-z\\p{L}]{2,63}");
@@ -188,6 +188,11 @@ final class Citations {
             int end = start + url.length();
             String lower = url.toLowerCase(Locale.ROOT);
             String rest;
+            if (lower.matches("h[a-z]{1,5}:?//.*") && !lower.startsWith("http://") && !lower.startsWith("https://")
+                    && !lower.startsWith("http//") && !lower.startsWith("https//")) {
+                out.add(new Problem(start, end, "malformed URL scheme", 0.9));
+                continue;
+            }
             if (lower.startsWith("http") || lower.startsWith("ftp")) {
                 int scheme = lower.startsWith("https") ? 5 : lower.startsWith("http") ? 4 : 3;
                 if (!lower.startsWith("://", scheme)) {

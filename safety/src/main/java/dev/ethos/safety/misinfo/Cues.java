@@ -45,62 +45,70 @@ final class Cues {
             + "tooth decay|obesity|insomnia|epilepsy|autoimmune|lupus|malaria|tuberculosis|measles|pneumonia|sepsis|"
             + "diseases?|illness(es)?|disorders?|chronic pain|glaucoma|cataracts?|macular degeneration|"
             + "ulcers?|crohn'?s?|psoriasis|eczema|osteoporosis|infertility|thyroid( disease)?|anxiety|adhd|migraines?|"
-            + "sclerosis|blood pressure|blood sugar)";
-    private static final String EN_SERIOUS = "(cancers?|tumou?rs?|leuka?emia|diabetes|hiv|aids|alzheimer'?s?|dementia|"
+            + "sclerosis|blood pressure|blood sugar|(damaged|failing|diseased|clogged|blocked) [a-z]+|cancer cells|"
+            + "blood clots?|arteries)";
+    private static final String EN_SERIOUS = "(cancer cells|(damaged|failing|diseased) (kidneys?|liver|heart|"
+            + "lungs|nerves)|cancers?|tumou?rs?|leuka?emia|diabetes|hiv|aids|alzheimer'?s?|dementia|"
             + "parkinson'?s?|arthritis|multiple sclerosis|heart (disease|attacks?|failure)|strokes?|"
             + "kidney (disease|failure)|cirrhosis|epilepsy|autism|schizophrenia|osteoporosis|glaucoma|"
             + "macular degeneration)";
-    private static final Gate EN_STRONG_CURE = Gate.of("\\b(cures?|cured|curing|heals?|healed|healing|"
+    private static final Gate EN_STRONG_CURE = Gate.of("\\b(cures?|cured|curing|heals?|healed|healing|(is|are) (the|a|nature'?s|your) ([\\w-]+ )?(answer|"
+            + "solution|remedy|antidote|cure) (to|for)|"
             + "reverses?|reversed|reversing|eliminates?|eradicates?|wipes? out|gets? rid of|dissolves?|shrinks?|"
             + "kills? (every|all|any)|destroys? (every|all|any)|makes? you immune|immune to|(is|are) (a |the )?"
             + "(miracle|natural|proven|guaranteed|permanent|real|secret) (cure|remedy|treatment)|miracle (cure|remedy)|"
             + "cure-all)\\b");
-    private static final Gate EN_WEAK_CURE = Gate.of("\\b(prevents?|prevented|preventing|protects? "
+    private static final Gate EN_WEAK_CURE = Gate.of("\\b(flush(es|ed)? ([\\w-]+ ){0,3}out|clears? up|keeps? ([\\w-]+ ){0,2}(under control|in check|"
+            + "away)|melts? away|dissolves?|reverses?|prevents?|prevented|preventing|protects? "
             + "(you |your body |children |kids )?(from|against)|treats?|treated|fights?|beats?|fix(es)?|ward(s)? off|"
             + "stops?|blocks?|neutrali[sz]es?|clears?|flush(es)? out|purif(y|ies)|detox(es|ifies)?|regrows?|restores?)\\b");
     private static final Gate EN_DISEASE_RE = Gate.of("\\b" + EN_DISEASE + "\\b");
     private static final Gate EN_SERIOUS_RE = Gate.of("\\b" + EN_SERIOUS + "\\b");
-    private static final Gate EN_INTENSIFIER = Gate.of("\\b(guaranteed?|100 ?%|100 percent|completely|"
+    private static final Gate EN_INTENSIFIER = Gate.of("\\b(guaranteed?|100 ?%|100 percent|completely|for life|any (infection|virus|illness|disease|"
+            + "cancer|condition)|in (just |only )?(one|two|three|four|five|six|seven|ten) (days|weeks|months)|"
+            + "(doctors|neurologists|oncologists|cardiologists|dermatologists|big pharma|pharma) (ignore|hate|"
+            + "won't tell|don't want)|"
             + "permanently|for good|forever|all (types|kinds|forms) of|every (type|kind|form|virus|disease|illness)|"
             + "all (diseases|cancers|illnesses|viruses)|any (disease|illness|cancer)|miracle|miraculous|instantly|"
             + "overnight|in (just |only )?\\d+ (days|hours|weeks)|within (days|hours)|in days|naturally|"
             + "(it|this) (will|works|worked) (for you|every time)|worked for (me|my)|no side effects|"
             + "doctors (don't|won't) tell you|secret|\\d[\\d,]* times (stronger|better|more effective)|"
             + "(stronger|better|more effective|more powerful) than)\\b");
-    private static final Gate EN_QUACK = Gate.of("\\b(purif(y|ies|ying) (your |the )?blood|"
+    private static final Gate EN_QUACK = Gate.of("\\b(purif(y|ies|ying) (your |the )?blood|ioni[sz]ed|structured water|hydrogen water|detox|toxins|"
+            + "foot pads?|bee venom|baking soda|raw garlic|nature'?s|ancient remedy|grandma'?s remedy|"
             + "detox(es|ify|ifies)?|cleans(e|es) (your |the )?(blood|liver|body|cells)|flush(es)? out toxins|"
             + "energy field|realign|chakras?|alkali[sz]e|alkaline|frequenc(y|ies)|vibrations?|colloidal|"
             + "essential oils?|homeopathic|magnetic|crystals?|negative ions?|every cell)\\b");
-    private static final Gate EN_REPLACE = Gate.of("\\b(skip(ping)? (the |your |their )?(chemo(therapy)?|"
-            + "radiation|treatment|medications?|meds|pills|insulin|vaccines?|surgery|doctor|dentist|flu shot)|"
-            + "throw (away|out) (your |the )?(pills|meds|medications?|inhalers?|prescriptions?)|"
-            + "(stop|stopped|quit|ditch|ditched|drop|dump|throw out) (taking |using )?(your |their |my |the |all )?"
-            + "([\\w-]+ ){0,3}(antidepressants|"
-            + "medications?|meds|insulin|inhalers?|pills|chemo(therapy)?|treatment|statins|blood thinners)|"
-            + "no (need for (a |any )?)?(vaccines?|medications?|meds|chemo(therapy)?|doctors?|drugs|insulin|surgery)"
-            + "( needed| required)?|(don't|do not|never|won't) need (insulin|medications?|meds|chemo(therapy)?|"
-            + "vaccines?|a doctor|surgery|drugs|pills)|without (ever )?(seeing|visiting|going to|needing) (a |the |any )?"
-            + "(doctor|dentist|hospital|medication|drugs)|(complete |full |total )?replacement for|instead of (your )?"
-            + "(chemo(therapy)?|medications?|meds|insulin|vaccines?|surgery|treatment|antibiotics|drugs)|"
-            + "(replaces?|replacing) (your )?(medications?|treatment|chemo(therapy)?|insulin|vaccines?|surgery|"
-            + "drugs|pills)|(better|stronger|more effective|safer) than (chemo(therapy)?|drugs|medicines?|"
-            + "medications?|antibiotics|vaccines?|surgery|treatment|radiation)|you can (skip|ditch|quit|stop))\\b");
+    /** Proven treatments people are told to drop. */
+    private static final String EN_MEDS = "(antidepressants|medications?|medicines?|meds|insulin|inhalers?|pills|"
+            + "chemo(therapy)?|radiation( therapy)?|treatments?|statins|blood thinners|metformin|aspirin|"
+            + "antibiotics|vaccines?|vaccinations?|surgery|drugs|prescriptions?|painkillers|steroids|dialysis|"
+            + "flu shots?|jabs?|doctors?|dentists?|oncologists?)";
+    private static final Gate EN_REPLACE = Gate.of("\\b((skip|skipping|stop|stopped|quit|ditch|ditched|drop|dump|"
+            + "forget|forget about|throw (away|out)|toss|ignore) (taking |using |seeing |your |their |my |the |all |"
+            + "about )*([\\w-]+ ){0,3}" + EN_MEDS + "|no (need for (a |any |your )?)?" + EN_MEDS + "( needed| required)?|"
+            + "(don't|do not|never|won't) need (a |any |your )?" + EN_MEDS + "|without (ever )?(seeing |visiting |"
+            + "going to |needing |taking )?(a |the |any )?(doctor|dentist|hospital|prescription|medication|drugs|"
+            + "surgery)|(complete |full |total )?replacement for|instead of (your )?" + EN_MEDS + "|"
+            + "(replaces?|replacing) (your )?" + EN_MEDS + "|(better|stronger|more effective|safer|more powerful) than "
+            + EN_MEDS + "|you can (skip|ditch|quit|stop)|nature'?s (antibiotic|chemo(therapy)?|insulin|"
+            + "antidepressant|vaccine|statin|aspirin|viagra))\\b");
     private static final Gate EN_PROVEN = Gate.of("\\b(antibiotics?|antivirals?|antiviral (tablets|drugs|"
             + "medication)|vaccines?|vaccinations?|chemotherapy|radiotherapy|radiation therapy|surgery|insulin|"
-            + "statins?|prescribed|prescription|medications?|transplants?|dialysis|immunotherapy|physician|"
-            + "treatment)\\b");
+            + "statins?|prescribed|prescription|medications?|transplants?|dialysis|immunotherapy|physicians?|"
+            + "doctors?|hospitals?|clinics?|treatment|metformin|antiretroviral|screening)\\b");
     private static final Pattern EN_NEG_BEFORE = Pattern.compile("\\b(not|never|don't|do not|doesn't|before|no one|"
             + "nobody|shouldn't|should not|without talking)\\s+(\\w+\\s+){0,2}$", CI);
 
     private static final Pattern ZH_DISEASE_RE = Pattern.compile("癌症|癌|肿瘤|糖尿病|高血压|高血脂|心脏病|冠心病|中风|脑梗|"
             + "肝硬化|脂肪肝|肝炎|艾滋病|阿尔茨海默|老年痴呆|痴呆|帕金森|关节炎|哮喘|抑郁症|失眠|自闭症|新冠|流感|感冒|肺炎|"
             + "结石|百病|疾病|病毒|细菌|白血病|胃病|近视|痛风|血管|骨质疏松");
-    private static final Pattern ZH_STRONG_CURE = Pattern.compile("治愈|根治|治好|逆转|消除|清除|杀死|杀灭|痊愈|药到病除|"
+    private static final Pattern ZH_STRONG_CURE = Pattern.compile("治愈|根治|治好|逆转|消除|清除|杀死|杀灭|痊愈|药到病除|专治|包好|一扫而光|"
             + "百病不侵|包治|克星|防癌|抗癌|软化血管|溶解|排毒");
-    private static final Pattern ZH_WEAK_CURE = Pattern.compile("预防|防治|治疗|对抗|缓解|改善|降低|打败|战胜");
-    private static final Pattern ZH_INTENSIFIER = Pattern.compile("百分之百|100%|彻底|完全|永久|所有|一切|各种|立即|马上|"
+    private static final Pattern ZH_WEAK_CURE = Pattern.compile("预防|防治|治疗|对抗|缓解|改善|降低|打败|战胜|康复|溶解|疏通|修复|远离");
+    private static final Pattern ZH_INTENSIFIER = Pattern.compile("百分之百|100%|彻底|完全|永久|所有|一切|各种|立即|马上|祖传|偏方|神药|自然就|"
             + "见效|神奇|奇效|特效|秘方|保证|必定|就能|都能|包治|一周|一个月|三个月|三天|一晚|一次|从此|再也不");
-    private static final Pattern ZH_REPLACE = Pattern.compile("停掉|停药|停用|扔掉|不需要再|不用再|不必再|不需要(吃药|打针|化疗|"
+    private static final Pattern ZH_REPLACE = Pattern.compile("停掉|停药|停用|扔掉|不需要再|不用再|不必再|不用吃药|告别药物|不需要(吃药|打针|化疗|"
             + "手术|胰岛素)|不用(吃药|打针|化疗|手术|去医院)|代替[^，。]{0,8}(药|化疗|治疗|手术)|替代[^，。]{0,8}(药|化疗|治疗|手术)|"
             + "比(去)?医院[^，。]{0,4}(强|好|有效)|比(吃)?药[^，。]{0,4}(强|好|有效)");
     private static final Pattern ZH_PROVEN = Pattern.compile("抗生素|抗病毒|疫苗|化疗|手术|胰岛素|医生指导|遵医嘱|处方|药物治疗|"
@@ -149,8 +157,11 @@ final class Cues {
             if (intense) {
                 return new Hit(0.8, "promises guaranteed prevention or treatment");
             }
-            if (!zh && EN_SERIOUS_RE.find(c, mask) && EN_PREVENTS.matcher(c).find()) {
-                return new Hit(0.7, "claims to prevent a serious disease");
+            if (!zh && EN_SERIOUS_RE.find(scope, mask) && !EN_HELPS.matcher(c).find()) {
+                return new Hit(0.7, "claims to prevent or treat a serious disease");
+            }
+            if (zh && ZH_SERIOUS.matcher(scope).find() && !c.contains("有助于") && !c.contains("帮助")) {
+                return new Hit(0.7, "claims to prevent or treat a serious disease");
             }
         }
         return null;
@@ -180,8 +191,14 @@ final class Cues {
             + "tech giants|the un|nasa|regime|cabal|powers that be|someone)\\b");
     private static final Pattern WHO = Pattern.compile("\\bWHO\\b");
     private static final Pattern EN_PREVENTS = Pattern.compile("\\bprevents?\\b");
+    /** "helps prevent", "can help lower": a hedged benefit, not a cure claim. */
+    private static final Pattern EN_HELPS = Pattern.compile("\\b(help|helps|helped|helping|aids?|supports?|"
+            + "reduces? (the )?risk|lowers? (the )?risk|may|might|can help)\\b");
+    private static final Pattern ZH_SERIOUS = Pattern.compile("癌|肿瘤|糖尿病|心脏病|中风|脑梗|肝硬化|艾滋病|阿尔茨海默|痴呆|帕金森|"
+            + "白血病|血栓");
     private static final Pattern EN_NEG_JUST_BEFORE = Pattern.compile("\\b(not|never|no|n't)\\s+(\\w+\\s+)?$");
-    private static final Gate EN_CONCEAL = Gate.of("\\b(secretly|in secret|covers? up|covering up|covered up|"
+    private static final Gate EN_CONCEAL = Gate.of("\\b(secretly|quietly (deleting|deleted|removing|removed|erasing|erased|adding|added|burying|buried|"
+            + "hiding)|rigged|deleting (every|all|any|the) (posts?|evidence|records|videos)|in secret|covers? up|covering up|covered up|"
             + "cover-?up|hiding|hides|hid|hide|concealing|conceals?|concealed|suppress(es|ed|ing)? (the|a|all|any)|"
             + "bur(y|ied|ies|ying)|(kept|keeps?|keeping) ([\\w-]+ ){0,3}(secret|hidden|quiet|under wraps|from (us|the public|you))|"
             + "keep(s|ing)? (it |this |that )?quiet|paid (off )?to "
@@ -195,18 +212,19 @@ final class Cues {
     private static final Gate EN_CONSPIRACY_STRONG = Gate.of("\\b((don't|do not) want you to know|"
             + "cover-?up|false flag|plandemic|deep state|new world order|in on it|what they('re| are) hiding|"
             + "wake up,? sheeple|mind control)\\b");
-    private static final Pattern ZH_ACTOR = Pattern.compile("政府|官方|相关部门|有关部门|国家|当局|银行|媒体|公司|企业|药企|"
+    private static final Pattern ZH_ACTOR = Pattern.compile("[\\p{IsHan}]{1,6}(局|部门|机构|委员会|集团|实验室)|政府|官方|相关部门|有关部门|国家|当局|银行|媒体|公司|企业|药企|"
             + "医药公司|专家|科学家|医院|他们|上面|高层|资本|精英|外国势力|美国|财团|部门");
-    private static final Pattern ZH_CONCEAL = Pattern.compile("隐瞒|瞒着|瞒|掩盖|封锁|秘密|暗中|偷偷|联手|串通|操控|幕后|人为制造|"
+    private static final Pattern ZH_CONCEAL = Pattern.compile("隐瞒|瞒着|瞒|故意不|刻意|早就知道|掩盖|封锁|秘密|暗中|偷偷|联手|串通|操控|幕后|人为制造|"
             + "不想让你知道|不让你知道|删帖|封口|内幕|阴谋|配合");
     private static final Pattern ZH_CONSPIRACY_STRONG = Pattern.compile("不想让你知道|不让你知道|封锁消息|掩盖(了)?真相|阴谋|"
             + "隐瞒(了)?真相");
 
     /** A documented finding, not a claim of a plot: "investigations revealed", "a court found". */
-    private static final Gate EN_DOCUMENTED = Gate.of("\\b(investigations?|investigators|inquir(y|ies)|"
+    private static final Gate EN_DOCUMENTED = Gate.of("\\b(historians|scholars|researchers|archives|declassified (files|documents|records)|"
+            + "investigations?|investigators|inquir(y|ies)|"
             + "documents|court|courts|judge|jury|hearings?|audit|auditors|records|journalists|reporters|"
             + "whistleblowers?|lawsuits?|the report|congress|parliament|senate) (later |eventually |has |have |had )?"
-            + "(revealed|showed|shown|found|confirmed|proved|exposed|uncovered|established|ruled)\\b");
+            + "(revealed|showed|shown|found|confirmed|proved|exposed|uncovered|established|ruled|documented)\\b");
     private static final Pattern ZH_DOCUMENTED = Pattern.compile("(调查|法院|审计|报道|记者|文件)(后来)?(显示|发现|证实|查明|揭露|认定)");
 
     static Hit conspiracy(String original, String lang, Stance st) {
@@ -247,7 +265,7 @@ final class Cues {
             + "proves|proved|proven|confirm|confirms|confirmed|found|find|reveal|reveals|revealed|say|says|agree|"
             + "discovered|determined|demonstrated|established)|(have|has) (been )?(shown|proven|proved|found|confirmed|"
             + "discovered|revealed|demonstrated)|(a|one|new|the|recent|latest|groundbreaking|major|landmark|"
-            + "[a-z]+) (new |recent |latest |major )?(study|survey|report|poll|experiment|analysis|trial) "
+            + "[a-z]+) (new |recent |latest |major )?(study|survey|poll|experiment|trial|research) "
             + "(has |have )?(shows?|showed|shown|proves?|proved|proven|confirms?|confirmed|found|finds|reveals?|revealed|"
             + "demonstrated)|according to (studies|research|experts|scientists|doctors|statistics|surveys|"
             + "(a |one )?(new |recent )?(study|survey|report|poll))|(it'?s|it is) (a )?(scientific(ally)?|proven|"
@@ -317,12 +335,13 @@ final class Cues {
 
     // ---------------------------------------------------------------- clickbait
 
-    private static final Gate EN_CTA = Gate.of("\\b(click|tap|swipe( up)?|watch (the|this|now|it|our|"
+    private static final Gate EN_CTA = Gate.of("\\b(link in (our |my |the )?(bio|description|comments|profile)|click|tap|swipe( up)?|watch (the|this|now|it|our|"
             + "before|until)|share (this|it|now|before|with)|forward (this|it|to)|repost|retweet|link in (bio|"
             + "description|the comments|comments)|(at|via|through|in|from) the link( below| above| in bio)?|"
             + "the link below|read more (at|here|below|via)|learn (the secret|more at|how at)|find out (which|what|how|"
             + "why|more|now)|see (how|what|why) (he|she|they|it|this|you)|see the (shocking|full|results))\\b");
-    private static final Gate EN_SENSATIONAL = Gate.of("\\b(shock(ing|ed|s)?|terrif(ying|ied|ies)|"
+    private static final Gate EN_SENSATIONAL = Gate.of("\\b(will make you (sick|cry|gasp|angry|scream|rethink)|what (this|these|one) [a-z]+ (found|"
+            + "discovered|saw|revealed)|unbelievable|shock(ing|ed|s)?|terrif(ying|ied|ies)|"
             + "horrif(ying|ied)|scary|frightening|disturbing|you won'?t believe|can'?t believe|unbelievable|"
             + "jaw-?dropping|mind-?blowing|(you'?ll|you will) never guess|never guess|what happens next|looks like now|"
             + "speechless|furious|doctors hate|(one|this) (weird|simple|little|strange|crazy|odd) "

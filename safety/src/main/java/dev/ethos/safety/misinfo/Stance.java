@@ -17,11 +17,16 @@ record Stance(boolean question, boolean fiction, boolean debunk, boolean report,
 
     private static final Pattern ZH_QUESTION = Pattern.compile("(吗|呢|么|到底|是否|是不是|能不能|会不会|有没有|可不可以|对不对|真的假的)");
 
-    private static final Gate EN_FICTION = Gate.of("\\b(stor(y|ies)|short story|novels?|novella|fiction(al)?|"
-            + "fantasy|sci-?fi|science fiction|fairy ?tales?|fables?|legends?|plot|screenplay|script|tabletop|"
-            + "board game|video game|role-?play(ing)?|rpg|campaign setting|villains?|heroine|hero|protagonist|"
-            + "characters?|once upon a time|wizards?|dragons?|in the (book|movie|show|series|game|comic)|poem|"
-            + "dungeon|fairy|mythical|imagine a world|writing prompt|game master|sequel|episode of)\\b");
+    private static final Gate EN_FICTION = Gate.of("\\b((in|for|write|writing|tell|telling|here's|here is|my|"
+            + "our|his|her) (me )?(a |an |my |the |this |his |her |our )?(short |bedtime |fairy |ghost |love |sci-?fi |"
+            + "fantasy |children's |kids' |adventure )?stor(y|ies)|short stor(y|ies)|novels?|novella|fiction(al)?|"
+            + "fantasy|sci-?fi|science fiction|fairy ?tales?|fables?|legends?|plot (idea|twist|of the)|"
+            + "(story|novel|movie|film|game) plot|screenplay|script (idea|for)|tabletop|board game|video game|"
+            + "role-?play(ing)?|rpg|campaign setting|villains?|heroine|protagonist|once upon a time|wizards?|"
+            + "dragons?|in the (book|movie|show|series|game|comic|film|play)|poem|dungeon|fairy|mythical|"
+            + "imagine a world|writing prompt|game master|sequel|episode of|(the|this|a|my|our) (film|movie|"
+            + "documentary|show|series|drama|play|musical|thriller) (follows|tells|is about|depicts|portrays|"
+            + "centers on|centres on|imagines|shows how))\\b");
     private static final Pattern ZH_FICTION = Pattern.compile("小说|故事|科幻|剧本|剧情|传说|神话|童话|游戏里|游戏中|武侠|玄幻|仙侠|"
             + "电影里|电视剧里|主角|角色|寓言|虚构|设定里|情节");
 
