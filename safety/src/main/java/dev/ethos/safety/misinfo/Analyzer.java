@@ -60,7 +60,7 @@ final class Analyzer {
     private void analyzeSentence(String s, String lang, String prev, String next, int at, Grounding grounding,
                                  List<Flag> out) {
         int end = at + s.length();
-        for (Citations.Problem p : citations.check(s)) {
+        for (Citations.Problem p : citations.check(s, prev)) {
             out.add(new Flag(MisinfoCategory.FABRICATED_CITATION, at, end, p.score(), p.rule(),
                     Map.of("rule", p.rule(), "citationStart", String.valueOf(at + p.start()),
                             "citationEnd", String.valueOf(at + p.end()))));
@@ -132,10 +132,12 @@ final class Analyzer {
     }
 
     private static final java.util.regex.Pattern EN_TAKE_BACK = java.util.regex.Pattern.compile(
-            "^(but |however,? )?(that|this|it|the claim|the rumou?r|this claim|that claim)('s| is| was| has been)? "
-                    + "(a myth|false|not true|untrue|wrong|incorrect|debunked|baseless|a hoax|misleading|a misconception)");
+            "^((but |however,? )?(that|this|it|the claim|the rumou?r|this claim|that claim)('s| is| was| has been)? "
+                    + "(a myth|false|not true|untrue|wrong|incorrect|debunked|baseless|a hoax|misleading|a misconception)"
+                    + "|(is|was) (that|this|it) (right|true|correct|so|real|accurate)\\b|(really|true|seriously)\\?)");
     private static final java.util.regex.Pattern ZH_TAKE_BACK = java.util.regex.Pattern.compile(
-            "^(但|然而|其实|事实上)?[，,]?(这|这种说法|此说法|该说法|这个说法)?(是|属于|纯属)?(谣言|误区|错误的|不实|假的|伪科学)");
+            "^(但|然而|其实|事实上)?[，,]?(这|这种说法|此说法|该说法|这个说法)?(是|属于|纯属)?(谣言|误区|错误的|不实|假的|伪科学)"
+                    + "|^(这|这是|这个说法|这种说法)?(是)?真的吗|^(真的吗|靠谱吗|对吗)");
 
     private static boolean startsDebunk(String next, String lang) {
         return ("zh".equals(lang) ? ZH_TAKE_BACK : EN_TAKE_BACK).matcher(Terms.lower(next.strip())).find();

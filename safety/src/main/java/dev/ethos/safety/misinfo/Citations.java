@@ -55,6 +55,11 @@ final class Citations {
 
     /** Problems in {@code sentence}; patterns run on its lower-cased copy (same offsets). */
     List<Problem> check(String sentence) {
+        return check(sentence, "");
+    }
+
+    /** As {@link #check(String)}, with the sentence before as context (a citation cut by "Oncol." stays one). */
+    List<Problem> check(String sentence, String previous) {
         List<Problem> out = new ArrayList<>();
         String s = Terms.lower(sentence);
         if (s.contains("doi") || s.contains("10.")) {
@@ -70,7 +75,11 @@ final class Citations {
                 out.add(new Problem(pm.start(1), pm.start(1) + id.length(), "malformed PubMed id", 0.9));
             }
         }
-        if (!CITATION_CONTEXT.matcher(s).find() && !AUTHOR_YEAR.matcher(sentence).find()) {
+        if (!hasDigit(s)) {
+            return out;
+        }
+        if (!CITATION_CONTEXT.matcher(s).find() && !AUTHOR_YEAR.matcher(sentence).find()
+                && (previous.isEmpty() || !CITATION_CONTEXT.matcher(Terms.lower(previous)).find())) {
             return out;
         }
         Matcher y = YEAR.matcher(s);
@@ -146,6 +155,15 @@ final class Citations {
             }
         }
         return out;
+    }
+
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isDigit(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int monthOf(String name) {

@@ -52,7 +52,9 @@ final class Cues {
             + "parkinson'?s?|arthritis|multiple sclerosis|heart (disease|attacks?|failure)|strokes?|"
             + "kidney (disease|failure)|cirrhosis|epilepsy|autism|schizophrenia|osteoporosis|glaucoma|"
             + "macular degeneration)";
-    private static final Gate EN_STRONG_CURE = Gate.of("\\b(cures?|cured|curing|heals?|healed|healing|(is|are) (the|a|nature'?s|your) ([\\w-]+ )?(answer|"
+    private static final Gate EN_STRONG_CURE = Gate.of("\\b((destroys?|destroyed|kills?|killed|shrinks?|shrank|melts?|starves?|attacks?|wipes? out|"
+            + "eliminates?) (the |your |any |all |every )?(cancer|cancers|tumou?rs?|cancer cells|leuka?emia|"
+            + "infections?|viruses|bacteria)|cures?|cured|curing|heals?|healed|healing|(is|are) (the|a|nature'?s|your) ([\\w-]+ )?(answer|"
             + "solution|remedy|antidote|cure) (to|for)|"
             + "reverses?|reversed|reversing|eliminates?|eradicates?|wipes? out|gets? rid of|dissolves?|shrinks?|"
             + "kills? (every|all|any)|destroys? (every|all|any)|makes? you immune|immune to|(is|are) (a |the )?"
@@ -64,7 +66,8 @@ final class Cues {
             + "stops?|blocks?|neutrali[sz]es?|clears?|flush(es)? out|purif(y|ies)|detox(es|ifies)?|regrows?|restores?)\\b");
     private static final Gate EN_DISEASE_RE = Gate.of("\\b" + EN_DISEASE + "\\b");
     private static final Gate EN_SERIOUS_RE = Gate.of("\\b" + EN_SERIOUS + "\\b");
-    private static final Gate EN_INTENSIFIER = Gate.of("\\b(guaranteed?|100 ?%|100 percent|completely|for life|any (infection|virus|illness|disease|"
+    private static final Gate EN_INTENSIFIER = Gate.of("\\b(guaranteed?|100 ?%|100 percent|completely|for life|(vanished|disappeared|went away|was gone|"
+            + "is gone|melted away)|in (a|one) (day|week|month)|any (infection|virus|illness|disease|"
             + "cancer|condition)|in (just |only )?(one|two|three|four|five|six|seven|ten) (days|weeks|months)|"
             + "(doctors|neurologists|oncologists|cardiologists|dermatologists|big pharma|pharma) (ignore|hate|"
             + "won't tell|don't want)|"
@@ -188,7 +191,8 @@ final class Cues {
             + "industry| giants)?|drug companies|companies|corporations|compan(y|ies)|industry|scientists|doctors|"
             + "hospitals|(mainstream |the )?media|press|journalists|elites?|billionaires|banks|bankers|airlines|"
             + "they|politicians|military|police|insiders|the establishment|globalists|operators|manufacturers|"
-            + "tech giants|the un|nasa|regime|cabal|powers that be|someone)\\b");
+            + "tech giants|the un|nasa|regime|cabal|powers that be|someone|board|council|district|paper|newspapers?|"
+            + "committee|administration|department|ministry|union|party|mayor|city|school|university|police)\\b");
     private static final Pattern WHO = Pattern.compile("\\bWHO\\b");
     private static final Pattern EN_PREVENTS = Pattern.compile("\\bprevents?\\b");
     /** "helps prevent", "can help lower": a hedged benefit, not a cure claim. */
@@ -196,11 +200,12 @@ final class Cues {
             + "reduces? (the )?risk|lowers? (the )?risk|may|might|can help)\\b");
     private static final Pattern ZH_SERIOUS = Pattern.compile("癌|肿瘤|糖尿病|心脏病|中风|脑梗|肝硬化|艾滋病|阿尔茨海默|痴呆|帕金森|"
             + "白血病|血栓");
-    private static final Pattern EN_NEG_JUST_BEFORE = Pattern.compile("\\b(not|never|no|n't)\\s+(\\w+\\s+)?$");
+    private static final Pattern EN_NEG_JUST_BEFORE = Pattern.compile("(\\bnot|\\bnever|\\bno|n't)\\s+(\\w+\\s+)?$");
     private static final Gate EN_CONCEAL = Gate.of("\\b(secretly|quietly (deleting|deleted|removing|removed|erasing|erased|adding|added|burying|buried|"
             + "hiding)|rigged|deleting (every|all|any|the) (posts?|evidence|records|videos)|in secret|covers? up|covering up|covered up|"
             + "cover-?up|hiding|hides|hid|hide|concealing|conceals?|concealed|suppress(es|ed|ing)? (the|a|all|any)|"
-            + "bur(y|ied|ies|ying)|(kept|keeps?|keeping) ([\\w-]+ ){0,3}(secret|hidden|quiet|under wraps|from (us|the public|you))|"
+            + "bur(y|ied|ies|ying) (it|them|this|that|the (evidence|truth|report|reports|study|studies|data|research|"
+            + "cure|results|files)|every|all|any)|(kept|keeps?|keeping) ([\\w-]+ ){0,3}(secret|hidden|quiet|under wraps|from (us|the public|you))|"
             + "keep(s|ing)? (it |this |that )?quiet|paid (off )?to "
             + "(keep quiet|stay silent|lie|look away)|lie about it|lying (to us|about it)|in on it|being scrubbed|"
             + "scrubbed from|censor(ed|ing|s)|silenc(ed|ing)|(don't|do not) want you to know|won't tell you|"
@@ -214,7 +219,7 @@ final class Cues {
             + "wake up,? sheeple|mind control)\\b");
     private static final Pattern ZH_ACTOR = Pattern.compile("[\\p{IsHan}]{1,6}(局|部门|机构|委员会|集团|实验室)|政府|官方|相关部门|有关部门|国家|当局|银行|媒体|公司|企业|药企|"
             + "医药公司|专家|科学家|医院|他们|上面|高层|资本|精英|外国势力|美国|财团|部门");
-    private static final Pattern ZH_CONCEAL = Pattern.compile("隐瞒|瞒着|瞒|故意不|刻意|早就知道|掩盖|封锁|秘密|暗中|偷偷|联手|串通|操控|幕后|人为制造|"
+    private static final Pattern ZH_CONCEAL = Pattern.compile("隐瞒|瞒着|瞒|故意不|刻意|早就知道|一手策划|策划|掩盖|封锁|秘密|暗中|偷偷|联手|串通|操控|幕后|人为制造|"
             + "不想让你知道|不让你知道|删帖|封口|内幕|阴谋|配合");
     private static final Pattern ZH_CONSPIRACY_STRONG = Pattern.compile("不想让你知道|不让你知道|封锁消息|掩盖(了)?真相|阴谋|"
             + "隐瞒(了)?真相");
@@ -227,6 +232,12 @@ final class Cues {
             + "(revealed|showed|shown|found|confirmed|proved|exposed|uncovered|established|ruled|documented)\\b");
     private static final Pattern ZH_DOCUMENTED = Pattern.compile("(调查|法院|审计|报道|记者|文件)(后来)?(显示|发现|证实|查明|揭露|认定)");
 
+    /** Reported by the press or settled in court: a documented event, not a secret plot. */
+    private static final Gate EN_DOCUMENTED_NEWS = Gate.of("\\b((paid|agreed to pay) a (fine|settlement)|was fined|"
+            + "were fined|pleaded guilty|settled (the|a) (case|lawsuit)|(newspapers|reporters|journalists|media outlets|"
+            + "the press|regulators|prosecutors|authorities|auditors|a court|the court) (later )?(reported|found|"
+            + "revealed|said|announced|ruled|concluded|confirmed))\\b");
+
     static Hit conspiracy(String original, String lang, Stance st) {
         boolean zh = "zh".equals(lang) || Terms.hasHan(original);
         String s = Terms.lower(original);
@@ -234,7 +245,8 @@ final class Cues {
         if (!zh && !EN_CONCEAL.possible(mask) && !EN_CONSPIRACY_STRONG.possible(mask)) {
             return null;
         }
-        if (st.hedged() || st.opinion() || st.namedSource() || has(zh, ZH_DOCUMENTED, EN_DOCUMENTED, s, mask)) {
+        if (st.hedged() || st.opinion() || st.namedSource() || has(zh, ZH_DOCUMENTED, EN_DOCUMENTED, s, mask)
+                || !zh && EN_DOCUMENTED_NEWS.find(s, mask)) {
             return null;
         }
         Matcher c = zh ? ZH_CONCEAL.matcher(s) : EN_CONCEAL.matcher(s);
@@ -354,7 +366,7 @@ final class Cues {
             + "scientists (discovered|found)|experts reveal|just discovered|destroys?|killer|aging you|melts?|"
             + "erases?|insane|crazy|outrageous|urgent|warning|alert|only free|last chance)\\b");
     private static final Pattern CAPS_WORD = Pattern.compile("\\b[A-Z]{5,}\\b");
-    private static final Pattern ZH_CTA = Pattern.compile("点击|点开|戳|转发|扩散|分享给|看完|速看|查看|观看|链接|评论区|私信|"
+    private static final Pattern ZH_CTA = Pattern.compile("点击|点开|戳|转发|扩散|分享给|不转|转给|转起来|让更多人知道|传给|看完|速看|查看|观看|链接|评论区|私信|"
             + "收藏");
     private static final Pattern ZH_SENSATIONAL = Pattern.compile("震惊|惊呆|太可怕|可怕|竟然|居然|不看后悔|秘密|紧急|杀手|"
             + "中招|真相|揭开|千万别|赶紧|马上删除|删前|速看|疯传|都不知道|不为人知|吓人|惊人|绝密|！！|!!|快看|后悔|"

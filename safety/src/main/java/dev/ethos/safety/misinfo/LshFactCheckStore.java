@@ -281,7 +281,7 @@ final class LshFactCheckStore implements FactCheckStore {
                 }
             }
             double score = weight[id] > 0 ? shared / weight[id] : 0;
-            if (!accept(claim.length, sharedCount, score, zh)) {
+            if (!accept(claim.length, sharedCount, score, zh) && !(claim.length >= 6 && score >= 0.45 && sharedCount >= 3)) {
                 continue;
             }
             // The predicate must be there: "the Apollo 11 astronauts landed on the Moon" is not
@@ -298,6 +298,9 @@ final class LshFactCheckStore implements FactCheckStore {
             }
             if (claim.length >= 4 && tailShared < 0.4f * tailW) {
                 continue;
+            }
+            if (!accept(claim.length, sharedCount, score, zh) && tailShared < 0.65f * tailW) {
+                continue; // a long claim matched on less of its weight needs most of its predicate
             }
             if (clauseIds == null) {
                 clauseIds = new ArrayList<>(clauseRanges.size());

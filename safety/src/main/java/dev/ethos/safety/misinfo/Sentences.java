@@ -16,7 +16,9 @@ final class Sentences {
     private static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr",
             "vs", "etc", "e.g", "i.e", "no", "inc", "ltd", "co", "corp", "dept", "approx", "fig", "mt", "gen",
             "vol", "pp", "p", "al", "ed", "eds", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-            "oct", "nov", "dec", "u.s", "u.k", "a.m", "p.m", "ph.d", "med", "j", "engl", "natl", "sci", "res");
+            "oct", "nov", "dec", "u.s", "u.k", "a.m", "p.m", "ph.d", "med", "j", "engl", "natl", "sci", "res",
+            "oncol", "clin", "biol", "chem", "phys", "lett", "proc", "acad", "soc", "int", "rev", "neurol", "cardiol",
+            "pediatr", "epidemiol", "nutr", "psychol", "immunol", "j.am", "am", "assoc", "intern", "exp");
     private static final String[] EN_CLAUSE_WORDS = {" but ", " so ", " although ", " though ", " because ",
         " since ", " while ", " whereas ", " which ", " yet ", " however "};
 

@@ -36,7 +36,8 @@ record Stance(boolean question, boolean fiction, boolean debunk, boolean report,
             + "rated (this|it|the claim|that|them|the post|the video) (as )?(false|misleading|untrue|pants on fire)|"
             + "fact-?check(ers|ed|ing|s)?|no basis|baseless|unfounded|unproven|(rejected|refuted|dismissed|"
             + "denied|disputed) (the|this|that|these|those|such) (claims?|rumou?rs?|theor(y|ies)|idea)|"
-            + "(been|was|were) (disproven|debunked|refuted|discredited)|disproven|despite what (you|many|some|most) "
+            + "(been|was|were) (disproven|debunked|refuted|discredited)|(historians|scientists|experts|researchers|"
+            + "scholars) (doubt|dispute|reject|question)|disproven|despite what (you|many|some|most) "
             + "(may |might )?(have )?(heard|think|believe)|the (correct )?answer (was|is) no|no (known |proven )?"
             + "(link|connection|association) between|(have|has|had) not found (a|any) (link|connection|evidence)|"
             + "found no (link|evidence|connection|association)|urban legend|old wives'? tale|"
@@ -51,6 +52,8 @@ record Stance(boolean question, boolean fiction, boolean debunk, boolean report,
             + "(post|video|tweet|message|article|meme|clip)s? (saying|claiming|that claimed|suggesting|alleging)|"
             + "posts? (claimed|said|saying|suggested)|some (people|websites|sites|posts|users|influencers|commenters|"
             + "outlets|activists|groups|parents) (say|said|claim|believe|think|argue|insist|suggest)|"
+            + "(people|folks|they|many|others|critics) (say|said|claim|believe|think)|(i've|i have|you may have|"
+            + "you might have|you've) heard|attributed to|the (phrase|quote|quotation|line|slogan|rumou?r) |"
             + "(it is|it's) (often )?said that|many (people )?believe|the (saying|idea|notion|belief|theory|"
             + "expression|phrase|adage) (that|about|of)?|the (article|report|podcast|episode|documentary|book|"
             + "paper|lecture|course|video|essay|exhibit|museum|study guide) (traces|documents|describes|discusses|"
@@ -59,7 +62,7 @@ record Stance(boolean question, boolean fiction, boolean debunk, boolean report,
             + "conspiracy theor(y|ies)|shared a post|circulated|went viral|spread online|making the rounds|"
             + "history of the (saying|myth|claim|idea))\\b");
     private static final Pattern ZH_REPORT = Pattern.compile("声称|传言|网传|据传|有帖子|网上有|说法|有人说|坊间|流传|"
-            + "这篇文章|梳理|讨论了|介绍了|探讨|所谓的|号称|宣称|谣传");
+            + "这篇文章|梳理|讨论了|介绍了|探讨|号称|宣称|谣传");
 
     private static final Gate EN_OPINION = Gate.of("(^|\\b)(in my (humble )?(opinion|view)|i think|"
             + "i believe|i feel|personally|honestly,? i|my take|imo|i'd say|i would say|i prefer|i find|"
