@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
  * {@link #always}. Immutable after class initialisation; thread-safe.
  */
 final class Gate {
+    /** Gates keyed by a three-letter run. */
     private static final long[] TABLE = new long[26 * 26 * 26];
+    /** Gates keyed by a four-letter piece of a longer run: far more selective than trigrams. */
+    private static final long[] TABLE4 = new long[26 * 26 * 26 * 26];
     private static int next;
     /** For tests: {@code -Dethos.misinfo.gate=off} runs every pattern (results must be the same). */
     private static final boolean DISABLED = "off".equals(System.getProperty("ethos.misinfo.gate"));
@@ -36,10 +39,22 @@ final class Gate {
         }
         long bit = 1L << next++;
         for (int t : req) {
-            TABLE[t] |= bit;
+            if (t >= FOUR) {
+                TABLE4[t - FOUR] |= bit;
+            } else {
+                TABLE[t] |= bit;
+            }
         }
         return new Gate(p, bit);
     }
+
+    /** Codes at or above this are four-letter keys (minus FOUR); below, three-letter ones. */
+    private static final int FOUR = 1 << 20;
+
+    /** Very common English four-letter pieces: poor gates. */
+    private static final java.util.Set<String> COMMON4 = java.util.Set.of("that", "with", "have", "this", "tion", "ther",
+            "here", "ment", "ould", "ight", "hing", "ever", "ince", "ally", "ions", "ting", "were", "they", "thei",
+            "your", "from", "ness", "ents", "able", "ated", "ence");
 
     /** Very common English trigrams: poor gates, avoided when a rarer one is required too. */
     private static final java.util.Set<String> COMMON = java.util.Set.of("the", "and", "ing", "ion", "ent", "for",
@@ -185,6 +200,17 @@ final class Gate {
                 return null;
             }
             String r = run.toString();
+            if (r.length() >= 4) {
+                String pick4 = r.substring(0, 4);
+                for (int i = 0; i + 4 <= r.length(); i++) {
+                    String t = r.substring(i, i + 4);
+                    if (!COMMON4.contains(t)) {
+                        pick4 = t;
+                        break;
+                    }
+                }
+                return java.util.Set.of(FOUR + code4(pick4));
+            }
             String pick = r.substring(0, 3);
             for (int i = 0; i + 3 <= r.length(); i++) {
                 String t = r.substring(i, i + 3);
@@ -209,6 +235,9 @@ final class Gate {
         private static int cost(java.util.Set<Integer> s) {
             int c = s.size();
             for (int t : s) {
+                if (t >= FOUR) {
+                    continue; // four-letter keys are selective
+                }
                 String tri = "" + (char) ('a' + t / 676) + (char) ('a' + t / 26 % 26) + (char) ('a' + t % 26);
                 if (COMMON.contains(tri)) {
                     c += 20;
@@ -223,6 +252,10 @@ final class Gate {
         return new Gate(Pattern.compile(regex), -1L);
     }
 
+    private static int code4(String s) {
+        return code(s.charAt(0), s.charAt(1), s.charAt(2)) * 26 + (s.charAt(3) - 'a');
+    }
+
     private static int code(char a, char b, char c) {
         return ((a - 'a') * 26 + (b - 'a')) * 26 + (c - 'a');
     }
@@ -234,22 +267,23 @@ final class Gate {
         }
         long m = 0;
         int n = lower.length();
-        for (int i = 0; i + 2 < n; i++) {
-            char a = lower.charAt(i);
-            if (a < 'a' || a > 'z') {
-                continue;
-            }
-            char b = lower.charAt(i + 1);
-            if (b < 'a' || b > 'z') {
-                i++;
-                continue;
-            }
-            char c = lower.charAt(i + 2);
+        int run = 0; // letters a-z ending at i
+        int code3 = 0;
+        for (int i = 0; i < n; i++) {
+            char c = lower.charAt(i);
             if (c < 'a' || c > 'z') {
-                i += 2;
+                run = 0;
                 continue;
             }
-            m |= TABLE[code(a, b, c)];
+            run++;
+            int prev3 = code3;
+            code3 = (code3 * 26 + (c - 'a')) % (26 * 26 * 26);
+            if (run >= 3) {
+                m |= TABLE[code3];
+            }
+            if (run >= 4) {
+                m |= TABLE4[(prev3 * 26) + (c - 'a')];
+            }
         }
         return m;
     }

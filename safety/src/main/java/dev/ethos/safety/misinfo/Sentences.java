@@ -71,7 +71,8 @@ final class Sentences {
     }
 
     private static boolean isCjkContext(String text, int i) {
-        return i > 0 && Character.UnicodeScript.of(text.charAt(i - 1)) == Character.UnicodeScript.HAN;
+        return i > 0 && text.charAt(i - 1) >= 0x2E80
+                && Character.UnicodeScript.of(text.charAt(i - 1)) == Character.UnicodeScript.HAN;
     }
 
     private static void add(List<Range> out, String text, int s, int e) {

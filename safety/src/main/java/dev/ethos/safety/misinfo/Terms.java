@@ -354,7 +354,8 @@ final class Terms {
 
     static boolean hasHan(CharSequence s) {
         for (int i = 0; i < s.length(); i++) {
-            if (Character.UnicodeScript.of(s.charAt(i)) == Character.UnicodeScript.HAN) {
+            char c = s.charAt(i);
+            if (c >= 0x2E80 && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
                 return true;
             }
         }
