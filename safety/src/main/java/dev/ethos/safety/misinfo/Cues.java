@@ -66,7 +66,7 @@ final class Cues {
             + "stops?|blocks?|neutrali[sz]es?|clears?|flush(es)? out|purif(y|ies)|detox(es|ifies)?|regrows?|restores?)\\b");
     private static final Gate EN_DISEASE_RE = Gate.of("\\b" + EN_DISEASE + "\\b");
     private static final Gate EN_SERIOUS_RE = Gate.of("\\b" + EN_SERIOUS + "\\b");
-    private static final Gate EN_INTENSIFIER = Gate.of("\\b(guaranteed?|100 ?%|100 percent|completely|for life|(vanished|disappeared|went away|was gone|"
+    private static final Gate EN_INTENSIFIER = Gate.of("\\b(guaranteed?|100 percent|completely|for life|(vanished|disappeared|went away|was gone|"
             + "is gone|melted away)|in (a|one) (day|week|month)|any (infection|virus|illness|disease|"
             + "cancer|condition)|in (just |only )?(one|two|three|four|five|six|seven|ten) (days|weeks|months)|"
             + "(doctors|neurologists|oncologists|cardiologists|dermatologists|big pharma|pharma) (ignore|hate|"
@@ -148,7 +148,8 @@ final class Cues {
             if (Polarity.negated(c, lang) && !zh || zh && Polarity.negated(c, lang)) {
                 continue;
             }
-            boolean intense = has(zh, ZH_INTENSIFIER, EN_INTENSIFIER, s, mask)
+            boolean intense = has(zh, ZH_INTENSIFIER, EN_INTENSIFIER, s, mask) || s.contains("100%")
+                    || s.contains("100 %")
                     || !zh && EN_QUACK.find(s, mask);
             boolean proven = has(zh, ZH_PROVEN, EN_PROVEN, c, mask);
             if (proven && !intense) {
@@ -207,7 +208,7 @@ final class Cues {
             + "bur(y|ied|ies|ying) (it|them|this|that|the (evidence|truth|report|reports|study|studies|data|research|"
             + "cure|results|files)|every|all|any)|(kept|keeps?|keeping) ([\\w-]+ ){0,3}(secret|hidden|quiet|under wraps|from (us|the public|you))|"
             + "keep(s|ing)? (it |this |that )?quiet|paid (off )?to "
-            + "(keep quiet|stay silent|lie|look away)|lie about it|lying (to us|about it)|(are|is|were|was|all|everyone|everybody|regulators|they) (all )?in on it|being scrubbed|"
+            + "(keep quiet|stay silent|lie|look away)|lie about it|lying (to us|about it)|(are|were|all|everyone|everybody|regulators|they|them) (all )?in on it|being scrubbed|"
             + "scrubbed from|censor(ed|ing|s)|silenc(ed|ing)|(don't|do not) want you to know|won't tell you|"
             + "orchestrated|coordinated|planned (it|by|the)|engineered|deliberately|control(s|ling)? (the weather|"
             + "the world|everything|the media|our minds)|mind control|depopulation|poisoning us|plandemic|"
@@ -215,7 +216,7 @@ final class Cues {
             + "(killing|happening|going on)|new world order|deep state|secret (machines?|plan|program(me)?|agency|cure|"
             + "deal|weapons?|experiments?|labs?)|hidden (global )?(agency|agenda|cure)|handing .{0,40} to a hidden)\\b");
     private static final Gate EN_CONSPIRACY_STRONG = Gate.of("\\b((don't|do not) want you to know|"
-            + "cover-?up|false flag|plandemic|deep state|new world order|(are|is|were|was|all|everyone|everybody|they) (all )?in on it|what they('re| are) hiding|"
+            + "cover-?up|false flag|plandemic|deep state|new world order|(are|were|all|everyone|everybody|they|them) (all )?in on it|what they('re| are) hiding|"
             + "wake up,? sheeple|mind control)\\b");
     private static final Pattern ZH_ACTOR = Pattern.compile("[\\p{IsHan}]{1,6}(局|部门|机构|委员会|集团|实验室)|政府|官方|相关部门|有关部门|国家|当局|银行|媒体|公司|企业|药企|"
             + "医药公司|专家|科学家|医院|他们|上面|高层|资本|精英|外国势力|美国|财团|部门");

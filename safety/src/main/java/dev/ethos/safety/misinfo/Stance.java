@@ -83,8 +83,8 @@ record Stance(boolean question, boolean fiction, boolean debunk, boolean report,
     /** A named, checkable source: an organisation, a journal, a census, an official report. */
     private static final Gate EN_NAMED = Gate.of("\\b(according to|based on|as reported (by|in)|"
             + "reported by|data from|figures from|published (in|by)|(report|study|survey|trial|meta-analysis|"
-            + "review|paper|analysis|fact sheet) (published |released )?(in|by|from)|in (the|a) \\d{4})\\s+"
-            + "(the\\s+)?(\\d{4}\\s+)?");
+            + "review|paper|analysis|fact sheet) (published |released )?(in|by|from))\\s+"
+            + "(the\\s+)?(?<year>\\d{4}\\s+)?");
     private static final Pattern EN_VAGUE_SOURCE = Pattern.compile("(studies|study|research|experts|scientists|doctors|"
             + "statistics|sources|reports|surveys|some|many|a|an)\\b.*");
     private static final Pattern EN_DATED_SOURCE = Pattern.compile("\\d{4} (census|survey)\\b.*");
@@ -162,7 +162,7 @@ record Stance(boolean question, boolean fiction, boolean debunk, boolean report,
             int at = n.end();
             if (at < s.length() && (Character.isUpperCase(s.charAt(at))
                     && !EN_VAGUE_SOURCE.matcher(lower.substring(at)).matches()
-                    || EN_DATED_SOURCE.matcher(lower.substring(n.start(9) >= 0 ? n.start(9) : at)).matches())) {
+                    || EN_DATED_SOURCE.matcher(lower.substring(n.start("year") >= 0 ? n.start("year") : at)).matches())) {
                 return true;
             }
         }
