@@ -193,7 +193,8 @@ final class Cues {
             + "hospitals|(mainstream |the )?media|press|journalists|elites?|billionaires|banks|bankers|airlines|"
             + "they|politicians|military|police|insiders|the establishment|globalists|operators|manufacturers|"
             + "tech giants|the un|nasa|regime|cabal|powers that be|someone|board|council|district|paper|newspapers?|"
-            + "committee|administration|department|ministry|union|party|mayor|city|school|university|police)\\b");
+            + "committee|administration|department|ministry|union|party|mayor|city|school|university|police|"
+            + "commission|courts?|judges|elections? (commission|officials|board)|military|army|insurers|lobby)\\b");
     private static final Pattern WHO = Pattern.compile("\\bWHO\\b");
     private static final Pattern EN_PREVENTS = Pattern.compile("\\bprevents?\\b");
     /** "helps prevent", "can help lower": a hedged benefit, not a cure claim. */
@@ -202,7 +203,7 @@ final class Cues {
     private static final Pattern ZH_SERIOUS = Pattern.compile("癌|肿瘤|糖尿病|心脏病|中风|脑梗|肝硬化|艾滋病|阿尔茨海默|痴呆|帕金森|"
             + "白血病|血栓");
     private static final Pattern EN_NEG_JUST_BEFORE = Pattern.compile("(\\bnot|\\bnever|\\bno|n't)\\s+(\\w+\\s+)?$");
-    private static final Gate EN_CONCEAL = Gate.of("\\b(secretly|quietly (deleting|deleted|removing|removed|erasing|erased|adding|added|burying|buried|"
+    private static final Gate EN_CONCEAL = Gate.of("\\b(covering for (them|him|her|it)|secretly|quietly (deleting|deleted|removing|removed|erasing|erased|adding|added|burying|buried|"
             + "hiding)|rigged|deleting (every|all|any|the) (posts?|evidence|records|videos)|in secret|covers? up|covering up|covered up|"
             + "cover-?up|hiding|hides|hid|hide|concealing|conceals?|concealed|suppress(es|ed|ing)? (the|a|all|any)|"
             + "bur(y|ied|ies|ying) (it|them|this|that|the (evidence|truth|report|reports|study|studies|data|research|"
@@ -275,7 +276,7 @@ final class Cues {
 
     private static final Gate EN_VAGUE_AUTHORITY = Gate.of("\\b((studies|research|statistics|science|"
             + "surveys?|experts?|scientists|researchers|doctors|data|polls?|tests) (now )?(show|shows|showed|shown|prove|"
-            + "proves|proved|proven|confirm|confirms|confirmed|found|find|reveal|reveals|revealed|say|says|agree|"
+            + "proves|proved|proven|confirm|confirms|confirmed|found|find|reveal|reveals|revealed|"
             + "discovered|determined|demonstrated|established)|(have|has) (been )?(shown|proven|proved|found|confirmed|"
             + "discovered|revealed|demonstrated)|(a|one|new|the|recent|latest|groundbreaking|major|landmark|"
             + "[a-z]+) (new |recent |latest |major )?(study|survey|poll|experiment|trial|research) "
@@ -319,6 +320,14 @@ final class Cues {
     private static final Pattern ZH_OUTCOME = Pattern.compile("风险|概率|几率|寿命|多活|少活|患|死亡|癌|智商|记忆|成绩|"
             + "体重|肥胖|免疫|细菌|病|健康");
 
+    /** "experts say", "scientists agree": vague only together with a number (consensus statements are fine). */
+    private static final Gate EN_SAY_AUTHORITY = Gate.of("\\b(experts?|scientists|researchers|doctors|dentists|"
+            + "nutritionists|studies) (say|says|agree|claim|believe|warn)\\b");
+    private static final Gate EN_N_OUT_OF = Gate.of("\\b(\\d+|one|two|three|four|five|six|seven|eight|nine) (out )?of "
+            + "(every )?(\\d+|ten|five|four|three|two) (people|adults|americans|doctors|dentists|nurses|experts|"
+            + "scientists|women|men|children|kids|parents|users|patients|teens|students|households|cases|deaths)\\b");
+    private static final Pattern ZH_N_OUT_OF = Pattern.compile("[一二三四五六七八九十0-9]+成的|[一二三四五六七八九十0-9]+个人中(有)?[一二三四五六七八九0-9]+个");
+
     static Hit statistic(String original, String lang, Stance st) {
         boolean zh = "zh".equals(lang) || Terms.hasHan(original);
         String s = Terms.lower(original);
@@ -327,12 +336,14 @@ final class Cues {
         }
         long mask = zh ? 0 : Gate.mask(s);
         boolean digit = hasDigit(s);
-        boolean vague = has(zh, ZH_VAGUE_AUTHORITY, EN_VAGUE_AUTHORITY, s, mask);
-        if (!vague && !digit && !zh) {
+        boolean nOutOf = zh ? ZH_N_OUT_OF.matcher(s).find() : EN_N_OUT_OF.find(s, mask);
+        boolean vague = has(zh, ZH_VAGUE_AUTHORITY, EN_VAGUE_AUTHORITY, s, mask)
+                || !zh && (digit || nOutOf) && EN_SAY_AUTHORITY.find(s, mask);
+        if (!vague && !digit && !nOutOf && !zh) {
             return null;
         }
         boolean number = zh ? ZH_NUMBER.matcher(s).find() : digit || EN_NUMBER.find(s, mask);
-        boolean groupPercent = has(zh, ZH_PERCENT_OF_GROUP, EN_PERCENT_OF_GROUP, s, mask);
+        boolean groupPercent = has(zh, ZH_PERCENT_OF_GROUP, EN_PERCENT_OF_GROUP, s, mask) || nOutOf;
         boolean byAmount = has(zh, ZH_BY_AMOUNT, EN_BY_AMOUNT, s, mask);
         if (vague && (number || groupPercent || byAmount)) {
             return new Hit(0.85, "vague authority with a precise-looking number and no checkable source");
@@ -369,7 +380,7 @@ final class Cues {
     private static final Pattern CAPS_WORD = Pattern.compile("\\b[A-Z]{5,}\\b");
     private static final Pattern ZH_CTA = Pattern.compile("点击|点开|戳|转发|扩散|分享给|不转|转给|转起来|让更多人知道|传给|看完|速看|查看|观看|链接|评论区|私信|"
             + "收藏");
-    private static final Pattern ZH_SENSATIONAL = Pattern.compile("震惊|惊呆|太可怕|可怕|竟然|居然|不看后悔|秘密|紧急|杀手|"
+    private static final Pattern ZH_SENSATIONAL = Pattern.compile("出大事|来不及|紧急通知|重要通知|速转|必看|注意了|惊呆|太可怕|可怕|竟然|居然|不看后悔|秘密|紧急|杀手|"
             + "中招|真相|揭开|千万别|赶紧|马上删除|删前|速看|疯传|都不知道|不为人知|吓人|惊人|绝密|！！|!!|快看|后悔|"
             + "重磅|曝光|内幕|惊天|致命|颠覆");
 

@@ -24,7 +24,8 @@ record Stance(boolean question, boolean fiction, boolean debunk, boolean report,
             + "(story|novel|movie|film|game) plot|screenplay|script (idea|for)|tabletop|board game|video game|"
             + "role-?play(ing)?|rpg|campaign setting|villains?|heroine|protagonist|once upon a time|wizards?|"
             + "dragons?|in the (book|movie|show|series|game|comic|film|play)|poem|dungeon|fairy|mythical|"
-            + "imagine a world|writing prompt|game master|sequel|episode of|(the|this|a|my|our) (film|movie|"
+            + "imagine a world|writing prompt|game master|sequel|episode of|(in|for) (the|our|my|this|a|your) "
+            + "([\\w-]+ )?(game|novel|story|movie|comic|campaign|screenplay|script)|(the|this|a|my|our) (film|movie|"
             + "documentary|show|series|drama|play|musical|thriller) (follows|tells|is about|depicts|portrays|"
             + "centers on|centres on|imagines|shows how))\\b");
     private static final Pattern ZH_FICTION = Pattern.compile("小说|故事|科幻|剧本|剧情|传说|神话|童话|游戏里|游戏中|武侠|玄幻|仙侠|"
@@ -99,7 +100,9 @@ record Stance(boolean question, boolean fiction, boolean debunk, boolean report,
             + "lancet|nature|bmj|jama|nejm|n engl j med|proceedings|census|fact sheet)\\b");
     private static final Pattern EN_VAGUE_ACRONYM = Pattern.compile("^(COVID|HIV|AIDS|DNA|RNA|IQ|UV|SPF|MMR|BREAKING|"
             + "URGENT|NEW|WOW|OMG|CEO|TV|PC|USA|US|UK|EU|GPS|AI)$");
-    private static final Pattern ZH_NAMED = Pattern.compile("(据|根据|来自|按照)(?!调查|统计|研究|专家|说|传|悉|了解|报道称|网友)"
+    private static final Pattern ZH_NAMED = Pattern.compile("[\\p{IsHan}]{2,12}(局|部|委|组织|中心|研究院|研究所|医院|"
+            + "协会|学会|署|公司|银行)(的|发布的|公布的)?(最新)?(数据|报告|统计|调查|研究|公报)(显示|表明|指出)|"
+            + "(据|根据|来自|按照)(?!调查|统计|研究|专家|说|传|悉|了解|报道称|网友)"
             + "[\\p{IsHan}A-Za-z0-9]{2,16}?(局|部|委|委员会|组织|中心|研究院|研究所|大学|医院|协会|学会|署|办公室|公司|报|社|台|"
             + "年鉴|公报|普查)|《[^》]{2,30}》");
 
