@@ -106,12 +106,12 @@ final class Cues {
     private static final Pattern ZH_DISEASE_RE = Pattern.compile("癌症|癌|肿瘤|糖尿病|高血压|高血脂|心脏病|冠心病|中风|脑梗|"
             + "肝硬化|脂肪肝|肝炎|艾滋病|阿尔茨海默|老年痴呆|痴呆|帕金森|关节炎|哮喘|抑郁症|失眠|自闭症|新冠|流感|感冒|肺炎|"
             + "结石|百病|疾病|病毒|细菌|白血病|胃病|近视|痛风|血管|骨质疏松");
-    private static final Pattern ZH_STRONG_CURE = Pattern.compile("治愈|根治|治好|逆转|消除|清除|杀死|杀灭|痊愈|药到病除|专治|包好|一扫而光|"
+    private static final Pattern ZH_STRONG_CURE = Pattern.compile("(肿瘤|癌细胞|癌症|病)(就|都|全部)?(消失|没了|好了|不见了)|治愈|根治|治好|逆转|消除|清除|杀死|杀灭|痊愈|药到病除|专治|包好|一扫而光|"
             + "百病不侵|包治|克星|防癌|抗癌|软化血管|溶解|排毒");
     private static final Pattern ZH_WEAK_CURE = Pattern.compile("预防|防治|治疗|对抗|缓解|改善|降低|打败|战胜|康复|溶解|疏通|修复|远离");
     private static final Pattern ZH_INTENSIFIER = Pattern.compile("百分之百|100%|彻底|完全|永久|所有|一切|各种|立即|马上|祖传|偏方|神药|自然就|"
             + "见效|神奇|奇效|特效|秘方|保证|必定|就能|都能|包治|一周|一个月|三个月|三天|一晚|一次|从此|再也不");
-    private static final Pattern ZH_REPLACE = Pattern.compile("停掉|停药|停用|扔掉|不需要再|不用再|不必再|不用吃药|告别药物|不需要(吃药|打针|化疗|"
+    private static final Pattern ZH_REPLACE = Pattern.compile("(不要|别|不用|拒绝)(做|去|再)?(化疗|放疗|吃药|手术|打针|去医院|打胰岛素)|停掉|停药|停用|扔掉|不需要再|不用再|不必再|不用吃药|告别药物|不需要(吃药|打针|化疗|"
             + "手术|胰岛素)|不用(吃药|打针|化疗|手术|去医院)|代替[^，。]{0,8}(药|化疗|治疗|手术)|替代[^，。]{0,8}(药|化疗|治疗|手术)|"
             + "比(去)?医院[^，。]{0,4}(强|好|有效)|比(吃)?药[^，。]{0,4}(强|好|有效)");
     private static final Pattern ZH_PROVEN = Pattern.compile("抗生素|抗病毒|疫苗|化疗|手术|胰岛素|医生指导|遵医嘱|处方|药物治疗|"
@@ -209,7 +209,10 @@ final class Cues {
             + "bur(y|ied|ies|ying) (it|them|this|that|the (evidence|truth|report|reports|study|studies|data|research|"
             + "cure|results|files)|every|all|any)|(kept|keeps?|keeping) ([\\w-]+ ){0,3}(secret|hidden|quiet|under wraps|from (us|the public|you))|"
             + "keep(s|ing)? (it |this |that )?quiet|paid (off )?to "
-            + "(keep quiet|stay silent|lie|look away)|lie about it|lying (to us|about it)|(are|were|all|everyone|everybody|regulators|they|them) (all )?in on it|being scrubbed|"
+            + "(keep quiet|stay silent|lie|look away)|lie about it|lying (to us|about it)|(are|were|all|everyone|everybody|regulators|they|them|agency is|agencies are|government is|media is|"
+            + "company is|companies are|officials are|doctors are) (all )?in on it|to (make|keep) (us|people|"
+            + "everyone|the public) (obedient|docile|sick|dumb|compliant|quiet|afraid)|dumb(ing)? us down|"
+            + "to control (us|the population|people|our minds)|being scrubbed|"
             + "scrubbed from|censor(ed|ing|s)|silenc(ed|ing)|(don't|do not) want you to know|won't tell you|"
             + "orchestrated|coordinated|planned (it|by|the)|engineered|deliberately|control(s|ling)? (the weather|"
             + "the world|everything|the media|our minds)|mind control|depopulation|poisoning us|plandemic|"
@@ -232,7 +235,8 @@ final class Cues {
             + "documents|court|courts|judge|jury|hearings?|audit|auditors|records|journalists|reporters|"
             + "whistleblowers?|lawsuits?|the report|congress|parliament|senate) (later |eventually |has |have |had )?"
             + "(revealed|showed|shown|found|confirmed|proved|exposed|uncovered|established|ruled|documented)\\b");
-    private static final Pattern ZH_DOCUMENTED = Pattern.compile("(调查|法院|审计|报道|记者|文件)(后来)?(显示|发现|证实|查明|揭露|认定)");
+    private static final Pattern ZH_DOCUMENTED = Pattern.compile("(调查|法院|审计|报道|记者|文件)(后来)?(显示|发现|证实|查明|揭露|认定)|罚款|被罚|判决|"
+            + "起诉|据报道|报道称|通报|立案");
 
     /** Reported by the press or settled in court: a documented event, not a secret plot. */
     private static final Gate EN_DOCUMENTED_NEWS = Gate.of("\\b((paid|agreed to pay) a (fine|settlement)|was fined|"

@@ -310,17 +310,12 @@ final class LshFactCheckStore implements FactCheckStore {
                     clauseNeg[c] = Polarity.negated(clauseRanges.get(c).of(sentence), lang);
                 }
             }
-            float negW = 0;
-            float posW = 0;
-            int[] focus = tailShared > 0 ? tail : claim;
-            for (int c = 0; c < clauseIds.size(); c++) {
-                float w = sharedWeight(focus, clauseIds.get(c));
-                if (clauseNeg[c]) {
-                    negW += w;
-                } else {
-                    posW += w;
-                }
+            float[] w = polarityWeights(tailShared > 0 ? tail : claim, clauseIds, clauseNeg);
+            if (w[0] == w[1] && tailShared > 0) {
+                w = polarityWeights(claim, clauseIds, clauseNeg); // a tie on the predicate: use the whole claim
             }
+            float negW = w[0];
+            float posW = w[1];
             boolean sentenceNegated = negW > 0 && negW >= posW;
             out.add(new ClaimMatch(checks[id], Math.min(1.0, score), sentenceNegated == negated[id]));
         }
@@ -344,6 +339,21 @@ final class LshFactCheckStore implements FactCheckStore {
             return shared >= claimTerms - 1 && score >= 0.6;
         }
         return score >= 0.6 && shared * 2 >= claimTerms;
+    }
+
+    /** {negated, asserted} weight of {@code focus} terms over the clauses. */
+    private float[] polarityWeights(int[] focus, List<int[]> clauseIds, boolean[] clauseNeg) {
+        float negW = 0;
+        float posW = 0;
+        for (int c = 0; c < clauseIds.size(); c++) {
+            float w = sharedWeight(focus, clauseIds.get(c));
+            if (clauseNeg[c]) {
+                negW += w;
+            } else {
+                posW += w;
+            }
+        }
+        return new float[] {negW, posW};
     }
 
     private float sharedWeight(int[] claim, int[] clause) {

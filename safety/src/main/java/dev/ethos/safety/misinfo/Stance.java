@@ -172,7 +172,16 @@ record Stance(boolean question, boolean fiction, boolean debunk, boolean report,
         return namedSubject(s);
     }
 
+    /** "according to the city's survey office": an office, agency or institute, named by what it is. */
+    private static final Pattern EN_NAMED_ORG = Pattern.compile("\\b(according to|based on|data from|figures from|"
+            + "reported by|published by) (the |a |an )?([\\w'-]+ ){0,3}(office|agency|department|ministry|bureau|"
+            + "institute|council|commission|center|centre|university|hospital|registry|census|statistics office|"
+            + "authority|administration|organi[sz]ation)\\b");
+
     private static boolean namedSubject(String s) {
+        if (EN_NAMED_ORG.matcher(Terms.lower(s)).find()) {
+            return true;
+        }
         var m = EN_NAMED_SUBJECT.matcher(s);
         while (m.find()) {
             String who = m.group(1);

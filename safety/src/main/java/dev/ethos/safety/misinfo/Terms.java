@@ -122,6 +122,8 @@ final class Terms {
         {"记忆力|记忆", "记忆"},
         {"补充钙|补钙", "补钙"},
         {"秒钟", "秒"},
+        {"变软|软化", "软化"},
+        {"变硬|硬化", "硬化"},
     };
     private static final Pattern[] ZH_PATTERNS = new Pattern[ZH_PHRASES.length];
 
