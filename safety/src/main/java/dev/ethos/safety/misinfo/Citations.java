@@ -29,10 +29,11 @@ final class Citations {
     private static final Pattern HOST = Pattern.compile("([a-z0-9\\p{L}]([a-z0-9\\p{L}-]{0,61}[a-z0-9\\p{L}])?\\.)+"
             + "[a-z\\p{L}]{2,63}");
     private static final Pattern PMID = Pattern.compile("\\bpmid\\s*[:：]?\\s*(\\S+)");
-    private static final Pattern CITATION_CONTEXT = Pattern.compile("\\b(doi|et al|vol\\.?|volume|issue|pp\\.?|"
-            + "pages?|journal|proceedings|lancet|nature|science|bmj|jama|nejm|n engl j med|reference|references|"
-            + "published|cited|citation|preprint|arxiv|pmid)\\b|《[^》]+》|杂志|期刊|学报|论文|第\\s*-?\\d+\\s*[卷期]|"
-            + "et al");
+    /** Words that make a sentence read as a citation (gated: most sentences have none of them). */
+    private static final Gate CITATION_WORDS = Gate.of("\\b(doi|volume|issue|pages?|journal|proceedings|lancet|"
+            + "nature|science|bmj|jama|nejm|reference|references|published|cited|citation|preprint|arxiv|pmid)\\b");
+    private static final Pattern CITATION_MARKS = Pattern.compile("\\b(et al|vol\\.?|pp\\.?|n engl j med)(\\b|\\.)"
+            + "|《[^》]+》|杂志|期刊|学报|论文|第\\s*-?\\d+\\s*[卷期]");
     private static final Pattern AUTHOR_YEAR = Pattern.compile("[A-Z][a-z]+,? (?:[A-Z]\\.\\s*)+\\(\\d{4}\\)");
     private static final Pattern YEAR = Pattern.compile("(?<![\\d.,:/-])(\\d{4})(?![\\d%])");
     private static final Pattern VOLUME = Pattern.compile("\\b(vol(?:ume)?\\.?|issue|no\\.|number)\\s*(-?\\d+)\\b"
@@ -78,8 +79,8 @@ final class Citations {
         if (!hasDigit(s)) {
             return out;
         }
-        if (!CITATION_CONTEXT.matcher(s).find() && !AUTHOR_YEAR.matcher(sentence).find()
-                && (previous.isEmpty() || !CITATION_CONTEXT.matcher(Terms.lower(previous)).find())) {
+        if (!citationContext(s) && !AUTHOR_YEAR.matcher(sentence).find()
+                && (previous.isEmpty() || !citationContext(Terms.lower(previous)))) {
             return out;
         }
         Matcher y = YEAR.matcher(s);
@@ -155,6 +156,10 @@ final class Citations {
             }
         }
         return out;
+    }
+
+    private static boolean citationContext(String lower) {
+        return CITATION_WORDS.find(lower, Gate.mask(lower)) || CITATION_MARKS.matcher(lower).find();
     }
 
     private static boolean hasDigit(String s) {

@@ -178,9 +178,21 @@ record Stance(boolean question, boolean fiction, boolean debunk, boolean report,
             + "institute|council|commission|center|centre|university|hospital|registry|census|statistics office|"
             + "authority|administration|organi[sz]ation)\\b");
 
+    /** The reporting verbs {@link #EN_NAMED_SUBJECT} needs: a cheap gate before the case-sensitive scan. */
+    private static final Gate EN_REPORTING_VERB = Gate.of("\\b(reports?|reported|states?|stated|recommends?|"
+            + "recommended|estimates?|estimated|finds|found|says|said|data|fact sheet|figures|statistics|census|"
+            + "guidelines?|published|announced|confirms|confirmed|shows|showed)\\b");
+    private static final Gate EN_ATTRIBUTION = Gate.of("\\b(according|based on|data from|figures from|reported by|"
+            + "published by)\\b");
+
     private static boolean namedSubject(String s) {
-        if (EN_NAMED_ORG.matcher(Terms.lower(s)).find()) {
+        String lower = Terms.lower(s);
+        long mask = Gate.mask(lower);
+        if (EN_ATTRIBUTION.possible(mask) && EN_NAMED_ORG.matcher(lower).find()) {
             return true;
+        }
+        if (!EN_REPORTING_VERB.find(lower, mask)) {
+            return false;
         }
         var m = EN_NAMED_SUBJECT.matcher(s);
         while (m.find()) {

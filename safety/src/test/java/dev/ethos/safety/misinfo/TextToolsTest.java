@@ -52,9 +52,10 @@ class TextToolsTest {
     void gatedPatternsAgreeWithTheirRegexes(@net.jqwik.api.ForAll("phrases") String text) throws Exception {
         Class.forName(Stance.class.getName()); // register every gate before computing a mask
         Class.forName(Cues.class.getName());
+        Class.forName(Citations.class.getName());
         String lower = Terms.lower(text);
         long mask = Gate.mask(lower);
-        for (Class<?> c : List.of(Stance.class, Cues.class)) {
+        for (Class<?> c : List.of(Stance.class, Cues.class, Citations.class)) {
             for (java.lang.reflect.Field f : c.getDeclaredFields()) {
                 if (f.getType() == Gate.class) {
                     f.setAccessible(true);
@@ -74,7 +75,8 @@ class TextToolsTest {
                 "evidence is mixed", "according to the cdc", "it's a myth that", "fact-checkers rated this false",
                 "in the novel", "once upon a time", "some posts claimed", "no evidence", "live nine years longer",
                 "guaranteed", "100% effective", "in on it", "kept secret by", "watch before it's deleted", "iq",
-                "unproven", "antiviral", "tumours", "heart attacks", "the", " ", ", ", "!!", "3.5", "people")
+                "unproven", "antiviral", "tumours", "heart attacks", "the", " ", ", ", "!!", "3.5", "people", "journal",
+                "et al.", "vol. 0", "pp. 12-3", "published in", "according to the city office", "reuters reported")
                 .list().ofMinSize(1).ofMaxSize(6).map(l -> String.join(" ", l));
     }
 
