@@ -42,7 +42,6 @@ import java.util.Map;
  * adds these up.
  */
 final class LshFactCheckStore implements FactCheckStore {
-    private static final boolean DEBUG = Boolean.getBoolean("ethos.misinfo.debug");
     static final int BANDS = 32;
     static final int ROWS = 2;
     private static final int HASHES = BANDS * ROWS;
@@ -246,9 +245,6 @@ final class LshFactCheckStore implements FactCheckStore {
             }
             nc = w;
         }
-        if (DEBUG) {
-            System.err.println("candidates " + cand.size + " distinct " + distinct + " verified " + nc);
-        }
         int[] sent = ids(sentTerms);
         List<int[]> clauseIds = null;
         boolean[] clauseNeg = null;
@@ -292,10 +288,6 @@ final class LshFactCheckStore implements FactCheckStore {
                 tailW += idf[t];
             }
             float tailShared = sharedWeight(tail, sent);
-            if (DEBUG) {
-                System.err.printf("cand %s score=%.2f shared=%d/%d tail=%.2f%n", checks[id].claim(), score, sharedCount,
-                        claim.length, tailShared / tailW);
-            }
             if (claim.length >= 4 && tailShared < 0.4f * tailW) {
                 continue;
             }
