@@ -60,7 +60,7 @@ final class Cues {
             + "kills? (every|all|any)|destroys? (every|all|any)|makes? you immune|immune to|(is|are) (a |the )?"
             + "(miracle|natural|proven|guaranteed|permanent|real|secret) (cure|remedy|treatment)|miracle (cure|remedy)|"
             + "cure-all)\\b");
-    private static final Gate EN_WEAK_CURE = Gate.of("\\b(flush(es|ed)? ([\\w-]+ ){0,3}out|clears? up|keeps? ([\\w-]+ ){0,2}(under control|in check|"
+    private static final Gate EN_WEAK_CURE = Gate.of("\\b(drains?|drained|draws? out|pulls? out|flush(es|ed)? ([\\w-]+ ){0,3}out|clears? up|keeps? ([\\w-]+ ){0,2}(under control|in check|"
             + "away)|melts? away|dissolves?|reverses?|prevents?|prevented|preventing|protects? "
             + "(you |your body |children |kids )?(from|against)|treats?|treated|fights?|beats?|fix(es)?|ward(s)? off|"
             + "stops?|blocks?|neutrali[sz]es?|clears?|flush(es)? out|purif(y|ies)|detox(es|ifies)?|regrows?|restores?)\\b");
@@ -108,7 +108,7 @@ final class Cues {
             + "结石|百病|疾病|病毒|细菌|白血病|胃病|近视|痛风|血管|骨质疏松");
     private static final Pattern ZH_STRONG_CURE = Pattern.compile("(肿瘤|癌细胞|癌症|病)(就|都|全部)?(消失|没了|好了|不见了)|治愈|根治|治好|逆转|消除|清除|杀死|杀灭|痊愈|药到病除|专治|包好|一扫而光|"
             + "百病不侵|包治|克星|防癌|抗癌|软化血管|溶解|排毒");
-    private static final Pattern ZH_WEAK_CURE = Pattern.compile("预防|防治|治疗|对抗|缓解|改善|降低|打败|战胜|康复|溶解|疏通|修复|远离");
+    private static final Pattern ZH_WEAK_CURE = Pattern.compile("预防|防治|治疗|对抗|缓解|改善|降低|打败|战胜|康复|溶解|疏通|修复|远离|恢复");
     private static final Pattern ZH_INTENSIFIER = Pattern.compile("百分之百|100%|彻底|完全|永久|所有|一切|各种|立即|马上|祖传|偏方|神药|自然就|"
             + "见效|神奇|奇效|特效|秘方|保证|必定|就能|都能|包治|一周|一个月|三个月|三天|一晚|一次|从此|再也不");
     private static final Pattern ZH_REPLACE = Pattern.compile("(不要|别|不用|拒绝)(做|去|再)?(化疗|放疗|吃药|手术|打针|去医院|打胰岛素)|停掉|停药|停用|扔掉|不需要再|不用再|不必再|不用吃药|告别药物|不需要(吃药|打针|化疗|"
@@ -203,7 +203,8 @@ final class Cues {
     private static final Pattern ZH_SERIOUS = Pattern.compile("癌|肿瘤|糖尿病|心脏病|中风|脑梗|肝硬化|艾滋病|阿尔茨海默|痴呆|帕金森|"
             + "白血病|血栓");
     private static final Pattern EN_NEG_JUST_BEFORE = Pattern.compile("(\\bnot|\\bnever|\\bno|n't)\\s+(\\w+\\s+)?$");
-    private static final Gate EN_CONCEAL = Gate.of("\\b(covering for (them|him|her|it)|secretly|quietly (deleting|deleted|removing|removed|erasing|erased|adding|added|burying|buried|"
+    private static final Gate EN_CONCEAL = Gate.of("\\b((being|been|are|is|was|were) hidden (by|from)|hidden from (us|the public|you|people)|"
+            + "covering for (them|him|her|it)|secretly|quietly (deleting|deleted|removing|removed|erasing|erased|adding|added|burying|buried|"
             + "hiding)|rigged|deleting (every|all|any|the) (posts?|evidence|records|videos)|in secret|covers? up|covering up|covered up|"
             + "cover-?up|hiding|hides|hid|hide|concealing|conceals?|concealed|suppress(es|ed|ing)? (the|a|all|any)|"
             + "bur(y|ied|ies|ying) (it|them|this|that|the (evidence|truth|report|reports|study|studies|data|research|"

@@ -68,6 +68,7 @@ final class Terms {
         "earth planet world globe",
         "memory memories remember remembers remembering recall",
         "math maths mathematics mathematical arithmetic",
+        "fail fails failed failing flunk flunks flunked flunking",
         "percent percentage pct",
         "hyperactive hyperactivity hyper",
         "big bigger large larger huge",
