@@ -58,11 +58,12 @@ final class Terms {
         "cause causes caused causing trigger triggers triggered give gives gave giving lead leads led "
             + "result results resulting produce produces link links linked tie tied associate associated "
             + "responsible blame blamed",
-        "fake faked fakes staged stage hoax hoaxes fabricated forged",
+        "fake faked fakes staged stage hoax hoaxes fabricated forged scam scams fraud invented invent concocted",
         "film filmed filming movie",
         "cancer cancers tumor tumors tumour tumours carcinoma malignancy",
         "doctor doctors physician physicians doc docs",
-        "eat eats eating ate eaten consume consumes consuming consumed ingest ingests swallow swallows swallowed "
+        "food foods leftovers meals dishes groceries",
+        "eat eats eating ate eaten lunch dinner breakfast consume consumes consuming consumed ingest ingests swallow swallows swallowed "
             + "swallowing",
         "moon lunar",
         "earth planet world globe",
@@ -185,7 +186,8 @@ final class Terms {
      * The English fast path of {@link #of}: one pass, no regex. Adds each distinct term once to
      * {@code out} and, when {@code offsets} is given, the offset of the word it came from.
      */
-    static void scanLatin(String text, List<String> out, List<Integer> offsets) {
+    static void scanLatin(String original, List<String> out, List<Integer> offsets) {
+        String text = phrases(original);
         java.util.HashSet<String> seen = new java.util.HashSet<>();
         int n = text.length();
         int i = 0;
@@ -226,6 +228,39 @@ final class Terms {
                 emit(t, start, out, offsets, seen);
             }
         }
+    }
+
+    /**
+     * Multi-word paraphrases made one token, padded with spaces so every offset stays the same:
+     * "global warming" and "climate change", "see in the dark" and "night vision".
+     */
+    private static final String[][] EN_PHRASES = {
+        {"climate change", "climatechange"}, {"global warming", "climatechange"},
+        {"night vision", "nightvision"}, {"see in the dark", "nightvision"}, {"see at night", "nightvision"},
+        {"bounce off the walls", "hyperactive"}, {"bouncing off the walls", "hyperactive"},
+        {"made up", "fake"}, {"cooked up", "fake"}, {"cell phone", "phone"}, {"mobile phone", "phone"},
+    };
+
+    private static String phrases(String text) {
+        String lower = null;
+        char[] out = null;
+        for (String[] p : EN_PHRASES) {
+            if (lower == null) {
+                lower = lower(text);
+            }
+            int i = lower.indexOf(p[0]);
+            while (i >= 0) {
+                if (out == null) {
+                    out = text.toCharArray();
+                }
+                String r = p[1];
+                for (int k = 0; k < p[0].length(); k++) {
+                    out[i + k] = k < r.length() ? r.charAt(k) : ' ';
+                }
+                i = lower.indexOf(p[0], i + p[0].length());
+            }
+        }
+        return out == null ? text : new String(out);
     }
 
     private static void emit(String t, int at, List<String> out, List<Integer> offsets, java.util.Set<String> seen) {
