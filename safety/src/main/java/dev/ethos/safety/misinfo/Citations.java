@@ -70,7 +70,7 @@ final class Citations {
             checkUrls(s, out);
         }
         Matcher pm = PMID.matcher(s);
-        while (pm.find()) {
+        while (s.contains("pmid") && pm.find()) {
             String id = trimTrailing(pm.group(1));
             if (!id.matches("\\d{1,8}")) {
                 out.add(new Problem(pm.start(1), pm.start(1) + id.length(), "malformed PubMed id", 0.9));

@@ -215,11 +215,12 @@ final class LshFactCheckStore implements FactCheckStore {
         }
         IntBuf cand = new IntBuf();
         long[] sig = new long[HASHES];
-        probe(sentTerms, sig, cand);
+        Map<String, long[]> rows = new HashMap<>();
+        probe(sentTerms, sig, cand, rows);
         if (clauseRanges.size() > 1) {
             for (List<String> ct : clauseTerms) {
                 if (!ct.isEmpty()) {
-                    probe(ct, sig, cand);
+                    probe(ct, sig, cand, rows);
                 }
             }
         }
@@ -410,9 +411,25 @@ final class LshFactCheckStore implements FactCheckStore {
         return out == null ? ts : out.isEmpty() ? ts : out;
     }
 
-    /** Adds the claims sharing a band with {@code ts} to {@code out}. */
-    private void probe(List<String> ts, long[] sig, IntBuf out) {
-        signature(rare(ts), sig);
+    /** Adds the claims sharing a band with {@code ts} to {@code out}; {@code rows} caches each term's hashes. */
+    private void probe(List<String> ts, long[] sig, IntBuf out, Map<String, long[]> rows) {
+        Arrays.fill(sig, Long.MAX_VALUE);
+        for (String t : rare(ts)) {
+            long[] row = rows.get(t);
+            if (row == null) {
+                row = new long[HASHES];
+                long h = termHash(t);
+                for (int i = 0; i < HASHES; i++) {
+                    row[i] = minHash(h, i);
+                }
+                rows.put(t, row);
+            }
+            for (int i = 0; i < HASHES; i++) {
+                if (row[i] < sig[i]) {
+                    sig[i] = row[i];
+                }
+            }
+        }
         for (int b = 0; b < BANDS; b++) {
             long key = bandKey(sig, b);
             long lo = key << ID_BITS;
@@ -431,16 +448,24 @@ final class LshFactCheckStore implements FactCheckStore {
     private static void signature(List<String> ts, long[] sig) {
         Arrays.fill(sig, Long.MAX_VALUE);
         for (String t : ts) {
-            long h = mix(t.hashCode() * 0xC2B2AE3D27D4EB4FL + t.length());
+            long h = termHash(t);
             for (int i = 0; i < HASHES; i++) {
-                // One multiply-xorshift per hash function: a cheap universal family, enough for MinHash.
-                long v = (h ^ SEEDS[i]) * 0x9E3779B97F4A7C15L;
-                v ^= v >>> 31;
+                long v = minHash(h, i);
                 if (v < sig[i]) {
                     sig[i] = v;
                 }
             }
         }
+    }
+
+    private static long termHash(String t) {
+        return mix(t.hashCode() * 0xC2B2AE3D27D4EB4FL + t.length());
+    }
+
+    /** One multiply-xorshift per hash function: a cheap universal family, enough for MinHash. */
+    private static long minHash(long termHash, int i) {
+        long v = (termHash ^ SEEDS[i]) * 0x9E3779B97F4A7C15L;
+        return v ^ (v >>> 31);
     }
 
     private static long bandKey(long[] sig, int band) {

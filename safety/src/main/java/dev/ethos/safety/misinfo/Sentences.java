@@ -22,6 +22,9 @@ final class Sentences {
     private static final String[] EN_CLAUSE_WORDS = {" but ", " so ", " although ", " though ", " because ",
         " since ", " while ", " whereas ", " which ", " yet ", " however "};
 
+    /** First letters of {@link #EN_CLAUSE_WORDS}: a cheap pre-check. */
+    private static final String CLAUSE_INITIALS = "bsatwyh";
+
     private Sentences() {
     }
 
@@ -128,7 +131,7 @@ final class Sentences {
                 }
                 cut = i;
                 next = i + 1;
-            } else if (c == ' ') {
+            } else if (c == ' ' && i + 3 < n && CLAUSE_INITIALS.indexOf(lower.charAt(i + 1)) >= 0) {
                 for (String w : EN_CLAUSE_WORDS) {
                     if (lower.startsWith(w, i)) {
                         cut = i;
