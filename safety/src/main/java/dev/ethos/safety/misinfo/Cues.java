@@ -196,7 +196,6 @@ final class Cues {
             + "committee|administration|department|ministry|union|party|mayor|city|school|university|police|"
             + "commission|courts?|judges|elections? (commission|officials|board)|military|army|insurers|lobby)\\b");
     private static final Pattern WHO = Pattern.compile("\\bWHO\\b");
-    private static final Pattern EN_PREVENTS = Pattern.compile("\\bprevents?\\b");
     /** "helps prevent", "can help lower": a hedged benefit, not a cure claim. */
     private static final Pattern EN_HELPS = Pattern.compile("\\b(help|helps|helped|helping|aids?|supports?|"
             + "reduces? (the )?risk|lowers? (the )?risk|may|might|can help)\\b");
