@@ -54,7 +54,7 @@ final class Cues {
             + "macular degeneration)";
     private static final Gate EN_STRONG_CURE = Gate.of("\\b((destroys?|destroyed|kills?|killed|shrinks?|shrank|melts?|starves?|attacks?|wipes? out|"
             + "eliminates?) (the |your |any |all |every )?(cancer|cancers|tumou?rs?|cancer cells|leuka?emia|"
-            + "infections?|viruses|bacteria)|cures?|cured|curing|heals?|healed|healing|(is|are) (the|a|nature'?s|your) ([\\w-]+ )?(answer|"
+            + "infections?|viruses|virus|coronavirus|covid(-19)?|flu|hiv|bacteria)|cures?|cured|curing|heals?|healed|healing|(is|are) (the|a|nature'?s|your) ([\\w-]+ )?(answer|"
             + "solution|remedy|antidote|cure) (to|for)|"
             + "reverses?|reversed|reversing|eliminates?|eradicates?|wipes? out|gets? rid of|dissolves?|shrinks?|"
             + "kills? (every|all|any)|destroys? (every|all|any)|makes? you immune|immune to|(is|are) (a |the )?"
@@ -77,7 +77,7 @@ final class Cues {
             + "(it|this) (will|works|worked) (for you|every time)|worked for (me|my)|no side effects|"
             + "doctors (don't|won't) tell you|secret|\\d[\\d,]* times (stronger|better|more effective)|"
             + "(stronger|better|more effective|more powerful) than)\\b");
-    private static final Gate EN_QUACK = Gate.of("\\b(purif(y|ies|ying) (your |the )?blood|ioni[sz]ed|structured water|hydrogen water|detox|toxins|"
+    private static final Gate EN_QUACK = Gate.of("\\b(bleach|chlorine dioxide|turpentine|kerosene|urine therapy|purif(y|ies|ying) (your |the )?blood|ioni[sz]ed|structured water|hydrogen water|detox|toxins|"
             + "foot pads?|bee venom|baking soda|raw garlic|nature'?s|ancient remedy|grandma'?s remedy|"
             + "detox(es|ify|ifies)?|cleans(e|es) (your |the )?(blood|liver|body|cells)|flush(es)? out toxins|"
             + "energy field|realign|chakras?|alkali[sz]e|alkaline|frequenc(y|ies)|vibrations?|colloidal|"
@@ -194,7 +194,8 @@ final class Cues {
             + "they|politicians|military|police|insiders|the establishment|globalists|operators|manufacturers|"
             + "tech giants|the un|nasa|regime|cabal|powers that be|someone|board|council|district|paper|newspapers?|"
             + "committee|administration|department|ministry|union|party|mayor|city|school|university|police|"
-            + "commission|courts?|judges|elections? (commission|officials|board)|military|army|insurers|lobby)\\b");
+            + "commission|courts?|judges|elections? (commission|officials|board)|military|army|insurers|lobby|owners|"
+            + "historians|experts|researchers|executives|ceos|bosses|telecoms?|telecom companies|carriers)\\b");
     private static final Pattern WHO = Pattern.compile("\\bWHO\\b");
     /** "helps prevent", "can help lower": a hedged benefit, not a cure claim. */
     private static final Pattern EN_HELPS = Pattern.compile("\\b(help|helps|helped|helping|aids?|supports?|"
@@ -224,7 +225,7 @@ final class Cues {
             + "wake up,? sheeple|mind control)\\b");
     private static final Pattern ZH_ACTOR = Pattern.compile("[\\p{IsHan}]{1,6}(局|部门|机构|委员会|集团|实验室)|政府|官方|相关部门|有关部门|国家|当局|银行|媒体|公司|企业|药企|"
             + "医药公司|专家|科学家|医院|他们|上面|高层|资本|精英|外国势力|美国|财团|部门");
-    private static final Pattern ZH_CONCEAL = Pattern.compile("隐瞒|瞒着|瞒|故意不|刻意|早就知道|一手策划|策划|掩盖|封锁|秘密|暗中|偷偷|联手|串通|操控|幕后|人为制造|"
+    private static final Pattern ZH_CONCEAL = Pattern.compile("不公布|不公开|不敢公布|拒绝公布|压下|捂住|隐瞒|瞒着|瞒|故意不|刻意|早就知道|一手策划|策划|掩盖|封锁|秘密|暗中|偷偷|联手|串通|操控|幕后|人为制造|"
             + "不想让你知道|不让你知道|删帖|封口|内幕|阴谋|配合");
     private static final Pattern ZH_CONSPIRACY_STRONG = Pattern.compile("不想让你知道|不让你知道|封锁消息|掩盖(了)?真相|阴谋|"
             + "隐瞒(了)?真相");
@@ -368,7 +369,8 @@ final class Cues {
             + "description|the comments|comments)|(at|via|through|in|from) the link( below| above| in bio)?|"
             + "the link below|read more (at|here|below|via)|learn (the secret|more at|how at)|find out (which|what|how|"
             + "why|more|now)|see (how|what|why) (he|she|they|it|this|you)|see the (shocking|full|results))\\b");
-    private static final Gate EN_SENSATIONAL = Gate.of("\\b(will make you (sick|cry|gasp|angry|scream|rethink)|what (this|these|one) [a-z]+ (found|"
+    private static final Gate EN_SENSATIONAL = Gate.of("\\b(before it disappears|tried to ban|they tried to (ban|hide|delete)|(don't|do not) want you to see|"
+            + "will make you (sick|cry|gasp|angry|scream|rethink)|what (this|these|one) [a-z]+ (found|"
             + "discovered|saw|revealed)|unbelievable|shock(ing|ed|s)?|terrif(ying|ied|ies)|"
             + "horrif(ying|ied)|scary|frightening|disturbing|you won'?t believe|can'?t believe|unbelievable|"
             + "jaw-?dropping|mind-?blowing|(you'?ll|you will) never guess|never guess|what happens next|looks like now|"

@@ -278,7 +278,9 @@ final class LshFactCheckStore implements FactCheckStore {
                 }
             }
             double score = weight[id] > 0 ? shared / weight[id] : 0;
-            if (!accept(claim.length, sharedCount, score, zh) && !(claim.length >= 6 && score >= 0.45 && sharedCount >= 3)) {
+            boolean strict = accept(claim.length, sharedCount, score, zh);
+            if (!strict && !(zh ? score >= 0.4 && sharedCount >= 6
+                    : claim.length >= 6 && score >= 0.45 && sharedCount >= 3)) {
                 continue;
             }
             // The predicate must be there: "the Apollo 11 astronauts landed on the Moon" is not
@@ -292,8 +294,8 @@ final class LshFactCheckStore implements FactCheckStore {
             if (claim.length >= 4 && tailShared < 0.4f * tailW) {
                 continue;
             }
-            if (!accept(claim.length, sharedCount, score, zh) && tailShared < 0.65f * tailW) {
-                continue; // a long claim matched on less of its weight needs most of its predicate
+            if (!strict && (tailShared < 0.65f * tailW || zh && shared - tailShared < 0.3f * (weight[id] - tailW))) {
+                continue; // a long claim matched on less of its weight needs most of its predicate and some subject
             }
             if (clauseIds == null) {
                 clauseIds = new ArrayList<>(clauseRanges.size());

@@ -139,6 +139,9 @@ final class Terms {
     private static final String ZH_STOP = "的了是在会和与及就都也很吗呢吧啊呀把被这那个种些其之而并又还让使对于从到给得着过地"
             + "要能可以已经一我你他她它们有说为将所如若则即该每各些就才再更最非常其实真的啦嘛么呗";
 
+    /** Particles that may sit inside a phrase without changing it: 隔夜的菜 ≈ 隔夜菜. */
+    private static final String ZH_PARTICLES = "的了地得着过之";
+
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
     /** The content terms of {@code text} in language {@code lang} ("en" or "zh"), in first-seen order. */
@@ -365,6 +368,12 @@ final class Terms {
             if (han && ZH_STOP.indexOf(c) < 0) {
                 run.append(c);
             } else {
+                // A particle between two content characters (隔夜的菜) also yields the bigram across it.
+                if (han && ZH_PARTICLES.indexOf(c) >= 0 && run.length() > 0 && i + 1 < tok.length()
+                        && Character.UnicodeScript.of(tok.charAt(i + 1)) == Character.UnicodeScript.HAN
+                        && ZH_STOP.indexOf(tok.charAt(i + 1)) < 0) {
+                    out.add("" + run.charAt(run.length() - 1) + tok.charAt(i + 1));
+                }
                 flushRun(run, out);
             }
         }
