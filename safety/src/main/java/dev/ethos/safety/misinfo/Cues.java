@@ -99,7 +99,9 @@ final class Cues {
     private static final Gate EN_PROVEN = Gate.of("\\b(antibiotics?|antivirals?|antiviral (tablets|drugs|"
             + "medication)|vaccines?|vaccinations?|chemotherapy|radiotherapy|radiation therapy|surgery|insulin|"
             + "statins?|prescribed|prescription|medications?|transplants?|dialysis|immunotherapy|physicians?|"
-            + "doctors?|hospitals?|clinics?|treatment|metformin|antiretroviral|screening)\\b");
+            + "doctors?|hospitals?|clinics?|treatment|metformin|antiretroviral|screening|penicillin|amoxicillin|"
+            + "quit(ting)? smoking|not smoking|stop(ping)? smoking|exercise|physical activity|(healthy|balanced) diet|"
+            + "sunscreen|condoms?)\\b");
     private static final Pattern EN_NEG_BEFORE = Pattern.compile("\\b(not|never|don't|do not|doesn't|before|no one|"
             + "nobody|shouldn't|should not|without talking)\\s+(\\w+\\s+){0,2}$", CI);
 
@@ -114,8 +116,8 @@ final class Cues {
     private static final Pattern ZH_REPLACE = Pattern.compile("(不要|别|不用|拒绝)(做|去|再)?(化疗|放疗|吃药|手术|打针|去医院|打胰岛素)|停掉|停药|停用|扔掉|不需要再|不用再|不必再|不用吃药|告别药物|不需要(吃药|打针|化疗|"
             + "手术|胰岛素)|不用(吃药|打针|化疗|手术|去医院)|代替[^，。]{0,8}(药|化疗|治疗|手术)|替代[^，。]{0,8}(药|化疗|治疗|手术)|"
             + "比(去)?医院[^，。]{0,4}(强|好|有效)|比(吃)?药[^，。]{0,4}(强|好|有效)");
-    private static final Pattern ZH_PROVEN = Pattern.compile("抗生素|抗病毒|疫苗|化疗|手术|胰岛素|医生指导|遵医嘱|处方|药物治疗|"
-            + "在医生");
+    private static final Pattern ZH_PROVEN = Pattern.compile("抗生素|抗病毒|疫苗|化疗|手术|胰岛素|医生指导|遵医嘱|处方|药物治疗|青霉素|阿莫西林|戒烟|"
+            + "运动|锻炼|均衡饮食|筛查|防晒|在医生");
     private static final Pattern ZH_NEG_BEFORE = Pattern.compile("(不要|别|勿|不能|切勿|不可|千万不|不得|不|避免)[\\p{IsHan}]{0,2}$");
 
     static Hit health(String original, String lang, List<Sentences.Range> clauses, Stance st) {
@@ -390,11 +392,17 @@ final class Cues {
             + "中招|真相|揭开|千万别|赶紧|马上删除|删前|速看|疯传|都不知道|不为人知|吓人|惊人|绝密|！！|!!|快看|后悔|"
             + "重磅|曝光|内幕|惊天|致命|颠覆");
 
+    private static final Pattern ENTERTAINMENT = Pattern.compile("\\b(trailer|teaser|horror (film|movie)|episode|"
+            + "season finale|premiere|album|concert|tickets)\\b");
+
     static Hit clickbait(String original, String prev, String lang) {
         boolean zh = "zh".equals(lang) || Terms.hasHan(original);
         String s = Terms.lower(original);
         if (!has(zh, ZH_CTA, EN_CTA, s, zh ? 0 : Gate.mask(s))) {
             return null;
+        }
+        if (!zh && ENTERTAINMENT.matcher(s).find()) {
+            return null; // "watch our shocking new trailer": promotion of a show, not a lure
         }
         String window = prev.isEmpty() ? original : prev + " " + original;
         String lw = Terms.lower(window);
