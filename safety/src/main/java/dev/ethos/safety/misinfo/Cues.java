@@ -312,9 +312,9 @@ final class Cues {
             + "years? (longer|less|shorter|more)");
 
     private static final Pattern ZH_VAGUE_AUTHORITY = Pattern.compile("(研究|调查|统计|数据|实验|科学|医学)(表明|显示|证明|"
-            + "发现|证实)|据调查|据统计|据研究|科学家(们)?(证实|发现|证明|表示|称|指出|确认)|专家(们)?(统计|发现|证实|表示|指出|"
+            + "发现|证实)|据调查|据统计(?!局)|据研究|科学家(们)?(证实|发现|证明|表示|称|指出|确认)|专家(们)?(统计|发现|证实|表示|指出|"
             + "称|确认|研究)|一项[^，。]{0,10}(研究|调查|实验)(证明|表明|显示|发现|证实)|科学证明|医学证明|权威(机构|专家)");
-    private static final Pattern ZH_NUMBER = Pattern.compile("\\d|[一二三四五六七八九十百千万]+(倍|年|岁|分|成)|百分之");
+    private static final Pattern ZH_NUMBER = Pattern.compile("[一二三四五六七八九十百千万]+(倍|年|岁|分|成)|百分之");
     private static final Pattern ZH_PERCENT_OF_GROUP = Pattern.compile("\\d+(\\.\\d+)?%的(人|家庭|癌症|患者|病人|儿童|孩子|"
             + "医生|成年人|老人|女性|男性|中国人|网友|用户|学生|司机|事故|疾病|冰箱)|百分之[一二三四五六七八九十]+的(人|家庭|癌症|患者)");
     private static final Pattern ZH_BY_AMOUNT = Pattern.compile("(增加|提高|降低|减少|多活|少活|超标|高出|提升|下降|增长)"
@@ -335,6 +335,26 @@ final class Cues {
             + "scientists|women|men|children|kids|parents|users|patients|teens|students|households|cases|deaths)\\b");
     private static final Pattern ZH_N_OUT_OF = Pattern.compile("[一二三四五六七八九十0-9]+成的|[一二三四五六七八九十0-9]+个人中(有)?[一二三四五六七八九0-9]+个");
 
+    /** Proof words: "studies show X" is a weak cue, "research proves X" an overclaim. */
+    private static final Pattern EN_PROOF = Pattern.compile("\\b(prove|proves|proved|proven|scientific fact|"
+            + "scientifically|clinically proven|confirmed|confirms)\\b");
+    private static final Pattern ZH_PROOF = Pattern.compile("证明|证实|科学事实|确认");
+
+    /** A number that can be a statistic: not only a year (1500–2099) standing alone. */
+    private static boolean statNumber(String s) {
+        java.util.regex.Matcher m = ANY_NUMBER.matcher(s);
+        while (m.find()) {
+            String n = m.group(1);
+            boolean year = n.length() == 4 && n.matches("(1[5-9]|20)\\d\\d") && m.group(2) == null;
+            if (!year) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Pattern ANY_NUMBER = Pattern.compile("(\\d+)(?:[.,]\\d+)*(\\s*(%|％|percent|倍|times|x\\b))?");
+
     static Hit statistic(String original, String lang, Stance st) {
         boolean zh = "zh".equals(lang) || Terms.hasHan(original);
         String s = Terms.lower(original);
@@ -349,14 +369,15 @@ final class Cues {
         if (!vague && !digit && !nOutOf && !zh) {
             return null;
         }
-        boolean number = zh ? ZH_NUMBER.matcher(s).find() : digit || EN_NUMBER.find(s, mask);
+        boolean number = statNumber(s) || (zh ? ZH_NUMBER.matcher(s).find() : EN_NUMBER.find(s, mask));
         boolean groupPercent = has(zh, ZH_PERCENT_OF_GROUP, EN_PERCENT_OF_GROUP, s, mask) || nOutOf;
         boolean byAmount = has(zh, ZH_BY_AMOUNT, EN_BY_AMOUNT, s, mask);
         if (vague && (number || groupPercent || byAmount)) {
             return new Hit(0.85, "vague authority with a precise-looking number and no checkable source");
         }
-        if (vague) {
-            return new Hit(0.7, "vague authority (\"studies show\") with no checkable source");
+        if (vague && (zh ? ZH_PROOF.matcher(s).find() && ZH_OUTCOME.matcher(s).find()
+                : EN_PROOF.matcher(s).find() && EN_OUTCOME.find(s, mask))) {
+            return new Hit(0.7, "vague authority claims proof of a surprising effect, with no checkable source");
         }
         if (groupPercent || byAmount && has(zh, ZH_OUTCOME, EN_OUTCOME, s, mask)) {
             return new Hit(0.75, "precise-looking statistic with no checkable source");

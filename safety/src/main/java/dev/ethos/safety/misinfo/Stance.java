@@ -37,7 +37,7 @@ record Stance(boolean question, boolean fiction, boolean debunk, boolean report,
             + "rated (this|it|the claim|that|them|the post|the video) (as )?(false|misleading|untrue|pants on fire)|"
             + "fact-?check(ers|ed|ing|s)?|no basis|baseless|unfounded|unproven|(rejected|refuted|dismissed|"
             + "denied|disputed) (the|this|that|these|those|such) (claims?|rumou?rs?|theor(y|ies)|idea)|"
-            + "(been|was|were) (disproven|debunked|refuted|discredited)|(wrongly|mistakenly|falsely|incorrectly) (believe|"
+            + "(been|was|were) (disproven|debunked|refuted|discredited)|(now-)?retracted|withdrawn paper|(wrongly|mistakenly|falsely|incorrectly) (believe|"
             + "believed|think|thought|assume|assumed|claim|claimed)|(historians|scientists|experts|researchers|"
             + "scholars) (doubt|dispute|reject|question)|disproven|despite what (you|many|some|most) "
             + "(may |might )?(have )?(heard|think|believe)|the (correct )?answer (was|is) no|no (known |proven )?"
@@ -103,7 +103,7 @@ record Stance(boolean question, boolean fiction, boolean debunk, boolean report,
             + "URGENT|NEW|WOW|OMG|CEO|TV|PC|USA|US|UK|EU|GPS|AI)$");
     private static final Pattern ZH_NAMED = Pattern.compile("[\\p{IsHan}]{2,12}(局|部|委|组织|中心|研究院|研究所|医院|"
             + "协会|学会|署|公司|银行)(的|发布的|公布的)?(最新)?(数据|报告|统计|调查|研究|公报)(显示|表明|指出)|"
-            + "(据|根据|来自|按照)(?!调查|统计|研究|专家|说|传|悉|了解|报道称|网友)"
+            + "(据|根据|来自|按照)(?!调查|统计(?!局)|研究|专家|说|传|悉|了解|报道称|网友)"
             + "[\\p{IsHan}A-Za-z0-9]{2,16}?(局|部|委|委员会|组织|中心|研究院|研究所|大学|医院|协会|学会|署|办公室|公司|报|社|台|"
             + "年鉴|公报|普查)|《[^》]{2,30}》");
 
