@@ -46,6 +46,8 @@ final class Cues {
             + "diseases?|illness(es)?|disorders?|chronic pain|glaucoma|cataracts?|macular degeneration|"
             + "ulcers?|crohn'?s?|psoriasis|eczema|osteoporosis|infertility|thyroid( disease)?|anxiety|adhd|migraines?|"
             + "sclerosis|blood pressure|blood sugar|(damaged|failing|diseased|clogged|blocked) [a-z]+|cancer cells|"
+            + "neuropathy|nerve damage|sciatica|fibromyalgia|gout|herpes|shingles|acid reflux|tinnitus|vertigo|"
+            + "erectile dysfunction|endometriosis|gallstones|cataract|myopia|"
             + "blood clots?|arteries)";
     private static final String EN_SERIOUS = "(cancer cells|(damaged|failing|diseased) (kidneys?|liver|heart|"
             + "lungs|nerves)|cancers?|tumou?rs?|leuka?emia|diabetes|hiv|aids|alzheimer'?s?|dementia|"
