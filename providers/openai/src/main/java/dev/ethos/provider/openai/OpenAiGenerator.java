@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * <h2>Errors</h2>
  * Every failure is a {@link ProviderException} naming the endpoint, with the HTTP status and the
  * server's own message when there was an answer, and {@link ProviderException#retryable()} true for
- * 408, 429, 5xx, timeouts and connection failures.
+ * 408, 429, 5xx, timeouts and connection failures, unless the error object itself says
+ * {@code "retryable": false} (as an Ethos gateway's do): then it is neither retried nor retryable.
  *
  * <h2>Streaming</h2>
  * Server-sent events are parsed as they arrive and every content delta goes to the listener at once.
@@ -327,10 +328,13 @@ public final class OpenAiGenerator implements Generator {
                 if (status >= 200 && status < 300) {
                     return resp;
                 }
-                String message = Wire.errorMessage(readError(resp));
-                boolean retryable = status == 408 || status == 429 || status >= 500;
+                String raw = readError(resp);
+                String message = Wire.errorMessage(raw);
+                // An Ethos gateway says outright whether a retry may help; trust that over the status.
+                Boolean said = Wire.retryableFlagOfBody(raw);
+                boolean retryable = said != null ? said : status == 408 || status == 429 || status >= 500;
                 failure = new ProviderException(where() + " answered HTTP " + status + ": " + message, retryable, status, null);
-                retry = status == 429 || status >= 500;
+                retry = (status == 429 || status >= 500) && (said == null || said);
                 retryAfter = retryAfter(resp);
             } catch (HttpConnectTimeoutException e) {
                 failure = new ProviderException(where() + ": could not connect within " + connectTimeout.toMillis() + " ms",

@@ -197,6 +197,16 @@ final class Wire {
         return null;
     }
 
+    /** The {@code error.retryable} flag of an error body, if it is JSON and has one. */
+    static Boolean retryableFlagOfBody(String body) {
+        try {
+            JsonElement root = JsonParser.parseString(body == null ? "" : body);
+            return root != null && root.isJsonObject() ? retryableFlag(root.getAsJsonObject().get("error")) : null;
+        } catch (JsonParseException | IllegalStateException notJson) {
+            return null;
+        }
+    }
+
     /** The numeric {@code code} of an error object, or -1. */
     static int errorCode(JsonElement error) {
         if (error != null && error.isJsonObject()) {
