@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,9 +22,13 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", description = "Port to listen on (default: the config's, else 8080; 0 picks one).")
     Integer port;
 
-    @Option(names = "--model", paramLabel = "URI", required = true,
-            description = "The model, e.g. openai:http://localhost:11434/v1?model=llama3 or djl:builtin.")
+    @Option(names = "--model", paramLabel = "URI", defaultValue = "${env:ETHOS_MODEL}",
+            description = "The model, e.g. openai:http://localhost:11434/v1?model=llama3 or djl:builtin "
+                    + "(default: the ETHOS_MODEL environment variable).")
     String model;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Gateway settings (a properties file; see docs/deployment.md).")
     Path config;
@@ -33,6 +38,10 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (model == null || model.isBlank()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Missing required option: '--model=URI' (or set ETHOS_MODEL)");
+        }
         GatewayConfig.Builder cfg = GatewayConfig.load(config, System::getenv).toBuilder();
         if (port != null) {
             cfg.port(port);
