@@ -141,6 +141,11 @@ public final class OpenAiGenerator implements Generator {
         Objects.requireNonNull(request, "request");
         byte[] body = Wire.GSON.toJson(Wire.request(model, request, false, false)).getBytes(StandardCharsets.UTF_8);
         HttpResponse<InputStream> response = open(body, () -> false);
+        return completion(response, request);
+    }
+
+    /** Reads and maps a whole (non-streamed) completion. */
+    private Generation completion(HttpResponse<InputStream> response, GenerationRequest request) {
         String json;
         try (InputStream in = response.body(); Watchdog dog = new Watchdog(in, idleTimeout, requestTimeout)) {
             try {
@@ -196,6 +201,21 @@ public final class OpenAiGenerator implements Generator {
         }
         if (response == null) { // cancelled before the request was sent
             listener.onComplete(Generation.builder().finishReason(FinishReason.CANCELLED).model(info).build());
+            return;
+        }
+        if (response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT).contains("application/json")) {
+            // Some servers ignore "stream": true and answer with one JSON completion: deliver it whole.
+            Generation whole;
+            try {
+                whole = completion(response, request);
+            } catch (ProviderException e) {
+                listener.onError(e);
+                return;
+            }
+            if (!whole.text().isEmpty()) {
+                listener.onText(whole.text());
+            }
+            listener.onComplete(whole);
             return;
         }
         StringBuilder text = new StringBuilder();

@@ -104,6 +104,18 @@ class OpenAiGeneratorTest {
     }
 
     @Test
+    void aServerThatIgnoresStreamTrueAndAnswersJsonIsStillStreamedWhole() throws Exception {
+        try (FakeUpstream up = FakeUpstream.start((ex, body, call) ->
+                FakeUpstream.json(ex, 200, FakeUpstream.completion("All at once.", "stop", 2, 3)))) {
+            CollectingListener l = new CollectingListener();
+            client(up).build().stream(GenerationRequest.of("Hi"), l);
+            assertNull(l.error);
+            assertEquals(java.util.List.of("All at once."), l.chunks);
+            assertEquals(new TokenUsage(2, 3), l.completed.usage());
+        }
+    }
+
+    @Test
     void a429IsRetriedHonouringRetryAfter() throws Exception {
         try (FakeUpstream up = FakeUpstream.start((ex, body, call) -> {
             if (call == 1) {
