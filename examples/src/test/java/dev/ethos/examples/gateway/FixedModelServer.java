@@ -44,6 +44,11 @@ final class FixedModelServer implements AutoCloseable {
     private volatile Script script = (ex, call) -> false;
     /** Streams stop after this many chunks and the handler then blocks (for kill tests); -1: never. */
     private volatile int stallAfter = -1;
+    /** Pause between two streamed chunks. */
+    private volatile long chunkDelayMs;
+    /** Streams whose client went away before the end (a write failed). */
+    final AtomicInteger brokenStreams = new AtomicInteger();
+    final AtomicInteger chunksSent = new AtomicInteger();
 
     FixedModelServer(String answer, int chunk) throws IOException {
         this.answer = answer;
@@ -70,6 +75,11 @@ final class FixedModelServer implements AutoCloseable {
 
     FixedModelServer stallAfter(int chunks) {
         this.stallAfter = chunks;
+        return this;
+    }
+
+    FixedModelServer chunkDelay(long ms) {
+        this.chunkDelayMs = ms;
         return this;
     }
 
@@ -119,12 +129,21 @@ final class FixedModelServer implements AutoCloseable {
             ex.sendResponseHeaders(200, 0);
             OutputStream out = ex.getResponseBody();
             int n = 0;
-            for (int i = 0; i < answer.length(); i += chunk) {
-                if (stallAfter >= 0 && n == stallAfter) {
-                    Thread.sleep(Long.MAX_VALUE);
+            try {
+                for (int i = 0; i < answer.length(); i += chunk) {
+                    if (stallAfter >= 0 && n == stallAfter) {
+                        Thread.sleep(Long.MAX_VALUE);
+                    }
+                    if (chunkDelayMs > 0) {
+                        Thread.sleep(chunkDelayMs);
+                    }
+                    event(out, delta(answer.substring(i, Math.min(answer.length(), i + chunk)), null));
+                    chunksSent.incrementAndGet();
+                    n++;
                 }
-                event(out, delta(answer.substring(i, Math.min(answer.length(), i + chunk)), null));
-                n++;
+            } catch (IOException clientGone) {
+                brokenStreams.incrementAndGet();
+                return;
             }
             event(out, delta(null, "stop"));
             JsonObject u = head("chat.completion.chunk");

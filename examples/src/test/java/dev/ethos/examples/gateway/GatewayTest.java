@@ -289,6 +289,46 @@ class GatewayTest {
     }
 
     @Test
+    void aClientThatGoesAwayCancelsTheUpstreamRequest() throws Exception {
+        String longAnswer = "This is one sentence of a long answer. ".repeat(60);
+        FixedModelServer up = new FixedModelServer(longAnswer, 9).chunkDelay(10);
+        open.add(up);
+        Gateway gw = gateway(up.uri("max_retries=0"), c -> c, m -> SafeGenerator.builder(m).build());
+        java.util.concurrent.atomic.AtomicBoolean cancel = new java.util.concurrent.atomic.AtomicBoolean();
+        CollectingListener got = new CollectingListener();
+        client(gw).stream(GenerationRequest.of("Hi"), new dev.ethos.StreamListener() {
+            @Override
+            public void onText(String chunk) {
+                got.onText(chunk);
+                cancel.set(true);
+            }
+
+            @Override
+            public void onComplete(Generation generation) {
+                got.onComplete(generation);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                got.onError(error);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return cancel.get();
+            }
+        });
+        assertEquals(dev.ethos.FinishReason.CANCELLED, got.completed.finishReason());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (up.brokenStreams.get() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(1, up.brokenStreams.get(), "the gateway closed its request to the model");
+        int total = (longAnswer.length() + 8) / 9;
+        assertTrue(up.chunksSent.get() < total, up.chunksSent.get() + " of " + total + " chunks were sent");
+    }
+
+    @Test
     void aSlowUpstreamHitsTheTimeoutAndTheClientGets504() throws Exception {
         FixedModelServer up = upstream();
         CountDownLatch release = new CountDownLatch(1);
