@@ -277,6 +277,7 @@ public final class OpenAiGenerator implements Generator {
                         if (delta != null && !delta.isEmpty()) {
                             text.append(delta);
                             listener.onText(delta);
+                            dog.touch(); // the time the listener took is not the server's silence
                         }
                     }
                 }
@@ -551,7 +552,10 @@ public final class OpenAiGenerator implements Generator {
             return this;
         }
 
-        /** Bounds the wait for the response headers, and for {@code generate} the whole answer (default 120 s). */
+        /**
+         * Bounds the wait for the response headers and, for {@code generate}, again the reading of the
+         * whole answer (default 120 s).
+         */
         public Builder requestTimeout(Duration d) {
             this.requestTimeout = positive(d, "requestTimeout");
             return this;
