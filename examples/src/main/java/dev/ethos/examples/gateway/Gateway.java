@@ -283,6 +283,9 @@ public final class Gateway implements AutoCloseable {
             @Override
             public void onComplete(Generation g) {
                 done[0] = g;
+                // Metrics first, so that they are complete when the client sees the end.
+                metrics.report(g);
+                metrics.request(GatewayMetrics.verdict(g), true, System.nanoTime() - t0);
                 sse.send(ChatCodec.GSON.toJson(ChatCodec.chunk(id, created, modelName, null, null,
                         ChatCodec.finishReason(g.finishReason()))));
                 sse.send(ChatCodec.GSON.toJson(ChatCodec.finalChunk(id, created, modelName, g, parsed.includeUsage())));
@@ -292,6 +295,7 @@ public final class Gateway implements AutoCloseable {
             @Override
             public void onError(Throwable error) {
                 failed[0] = error;
+                metrics.request("error", true, System.nanoTime() - t0);
                 boolean retryable = error instanceof ProviderException && ((ProviderException) error).retryable();
                 int code = error instanceof ProviderException ? upstreamStatus((ProviderException) error) : 500;
                 sse.send(ChatCodec.GSON.toJson(ChatCodec.error("the model failed: " + error.getMessage(), "upstream_error",
@@ -304,11 +308,8 @@ public final class Gateway implements AutoCloseable {
             }
         });
         if (done[0] != null) {
-            metrics.report(done[0]);
-            metrics.request(GatewayMetrics.verdict(done[0]), true, System.nanoTime() - t0);
             describe(log, done[0]);
         } else {
-            metrics.request("error", true, System.nanoTime() - t0);
             log.addProperty("verdict", "error");
             log.addProperty("error", failed[0] instanceof ProviderException
                     ? upstreamErrorTag((ProviderException) failed[0])

@@ -233,6 +233,40 @@ class GatewayTest {
     }
 
     @Test
+    void aBlockedRequestIsAnsweredWithContentFilterAndTheReasonWithoutCallingTheModel() throws Exception {
+        FixedModelServer up = upstream();
+        SafetyFilter refuse = new SafetyFilter() {
+            @Override
+            public String name() {
+                return "test-refuse";
+            }
+
+            @Override
+            public Generation apply(GenerationRequest request, Chain chain) {
+                return request.promptText().contains("forbidden") ? chain.block("asks for something forbidden", List.of())
+                        : chain.proceed(request);
+            }
+        };
+        Gateway gw = gateway(up.uri("max_retries=0"), c -> c, m -> SafeGenerator.builder(m).filter(refuse).build());
+        HttpResponse<String> r = post(gw, KEY, chatBody("Tell me the forbidden thing.", false));
+        assertEquals(200, r.statusCode(), r.body());
+        JsonObject o = JsonParser.parseString(r.body()).getAsJsonObject();
+        assertEquals("content_filter", o.getAsJsonArray("choices").get(0).getAsJsonObject().get("finish_reason").getAsString());
+        assertEquals("", o.getAsJsonArray("choices").get(0).getAsJsonObject().getAsJsonObject("message").get("content").getAsString());
+        JsonObject ethos = o.getAsJsonObject("ethos");
+        assertTrue(ethos.get("blocked").getAsBoolean());
+        assertEquals("block", ethos.get("verdict").getAsString());
+        assertTrue(ethos.get("block_reason").getAsString().contains("test-refuse"), ethos.toString());
+        CollectingListener l = new CollectingListener();
+        client(gw).stream(GenerationRequest.of("Tell me the forbidden thing."), l);
+        assertEquals(dev.ethos.FinishReason.BLOCKED, l.completed.finishReason());
+        assertEquals("", l.text());
+        assertEquals(true, ethos(l.completed).get("blocked"));
+        assertEquals(0, up.calls.get(), "the model was never called");
+        assertTrue(gw.registry().scrape().contains("ethos_gateway_requests_total{stream=\"true\",verdict=\"block\"} 1.0"));
+    }
+
+    @Test
     void theSseStreamIsOpenAiShapedWithTheEthosObjectLast() throws Exception {
         FixedModelServer up = upstream();
         Gateway gw = standardGateway(up);
@@ -480,6 +514,11 @@ class GatewayTest {
         OpenAiGenerator c = client(gw);
         c.generate(GenerationRequest.of(PII_PROMPT));
         c.stream(GenerationRequest.of(PII_PROMPT), new CollectingListener());
+        // The line is written once the exchange is over, which may be just after the client saw [DONE].
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (accessLog.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
         assertEquals(2, accessLog.size());
         for (String line : accessLog) {
             JsonObject o = JsonParser.parseString(line).getAsJsonObject();
