@@ -18,7 +18,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
-class SseReaderProperties {
+class SseReaderPropertyTest {
     /** Hands out at most {@code max} bytes per read, as a network does. */
     static final class Trickle extends InputStream {
         private final byte[] data;

@@ -25,7 +25,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
-class ChatCodecProperties {
+class ChatCodecPropertyTest {
     @Provide
     Arbitrary<Message> messages() {
         // Any text at all: quotes, backslashes, control characters, surrogate pairs, "data:" lines.
