@@ -375,12 +375,12 @@ public final class GuardedRun {
             if (stopped) {
                 return;
             }
-            Generation inner = Generation.builder().text(layer.input.toString())
+            String in = layer.input.toString();
+            TextFilter.End end = new TextFilter.End(in, layer.output.toString(), () -> Generation.builder().text(in)
                     .finishReason(modelResult == null ? FinishReason.STOP : modelResult.finishReason())
                     .usage(modelResult == null ? dev.ethos.TokenUsage.UNKNOWN : modelResult.usage())
                     .model(modelResult == null ? model.info() : modelResult.model())
-                    .report(new SafetyReport(outcomes(index + 1), OffsetMap.identity())).build();
-            TextFilter.End end = new TextFilter.End(layer.input.toString(), layer.output.toString(), inner);
+                    .report(new SafetyReport(outcomes(index + 1), OffsetMap.identity())).build());
             insertion(() -> session.onEnd(end), layer.input.length());
         }
     }
