@@ -87,8 +87,33 @@ public final class Manifest {
         if (!str(hash, "value").matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("contentHash.value must be 64 lowercase hex digits");
         }
-        obj(json, "model");
-        obj(json, "generator");
+        str(obj(json, "model"), "provider");
+        str(obj(json, "model"), "id");
+        str(obj(json, "generator"), "name");
+        str(obj(json, "generator"), "version");
+        JsonElement fs = json.get("filters");
+        if (fs != null) {
+            if (!fs.isJsonArray()) {
+                throw new IllegalArgumentException("manifest member \"filters\" must be an array");
+            }
+            for (JsonElement f : fs.getAsJsonArray()) {
+                if (!f.isJsonObject()) {
+                    throw new IllegalArgumentException("every entry of \"filters\" must be an object, got " + f);
+                }
+                str(f.getAsJsonObject(), "name");
+                str(f.getAsJsonObject(), "verdict");
+                JsonElement counts = f.getAsJsonObject().get("findings");
+                if (counts != null && (!counts.isJsonObject() || counts.getAsJsonObject().entrySet().stream()
+                        .anyMatch(e -> !e.getValue().isJsonPrimitive() || !e.getValue().getAsJsonPrimitive().isNumber()))) {
+                    throw new IllegalArgumentException("\"findings\" of a filter must map types to counts, got " + counts);
+                }
+            }
+        }
+        if (json.has("watermark")) {
+            for (var e : obj(json, "watermark").entrySet()) {
+                str(obj(json, "watermark"), e.getKey());
+            }
+        }
         if (json.has("signature")) {
             JsonObject sig = obj(json, "signature");
             str(sig, "alg");
