@@ -170,6 +170,25 @@ class ProvenanceFilterTest {
     }
 
     @Test
+    void withNothingToAddItPassesAndStillReportsTheManifest() {
+        ProvenanceFilter p = ProvenanceFilter.builder().label(false).policyId(null).build();
+        Generation g = guarded(p, "Plain text.").generate(GenerationRequest.of("Write."));
+        assertEquals("Plain text.", g.text());
+        assertEquals(Verdict.PASS, g.report().outcome("provenance").orElseThrow().verdict());
+        Manifest m = Manifest.parse(g.metadata(ProvenanceFilter.METADATA_MANIFEST, String.class).orElseThrow());
+        assertEquals(ContentHash.sha256Hex("Plain text."), m.contentHash());
+        assertTrue(m.policyId().isEmpty());
+    }
+
+    @Test
+    void policyIdComesFromTheRequestWhenGiven() {
+        Generation g = guarded(ProvenanceFilter.ofDefaults(), "x.")
+                .generate(GenerationRequest.builder().user("w").attribute(ProvenanceFilter.ATTR_POLICY_ID, "strict-7").build());
+        Manifest m = Manifest.parse(g.metadata(ProvenanceFilter.METADATA_MANIFEST, String.class).orElseThrow());
+        assertEquals("strict-7", m.policyId().orElseThrow());
+    }
+
+    @Test
     void badConfigurationIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> ProvenanceFilter.builder().template("{model} made this").build());
         assertThrows(IllegalArgumentException.class, () -> ProvenanceFilter.builder().language("fr").build());

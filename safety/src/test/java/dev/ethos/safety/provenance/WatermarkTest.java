@@ -130,6 +130,39 @@ class WatermarkTest {
     }
 
     @Test
+    void oneWatermarkServesConcurrentThreads() throws Exception {
+        Watermark wm = Watermark.ofDefaults(KEY);
+        SyntheticLm lm = new SyntheticLm(1000, 2.5, 9);
+        int[][] seqs = new int[16][];
+        for (int i = 0; i < seqs.length; i++) {
+            seqs[i] = lm.generate(new int[] {i, i + 1, i + 2, i + 3}, 100, wm, new SplittableRandom(i));
+        }
+        WatermarkDetector d = wm.detector();
+        WatermarkDetector.Detection[] expected = new WatermarkDetector.Detection[seqs.length];
+        for (int i = 0; i < seqs.length; i++) {
+            expected[i] = d.detect(seqs[i]);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> fs = new java.util.ArrayList<>();
+            for (int round = 0; round < 8; round++) {
+                for (int i = 0; i < seqs.length; i++) {
+                    int k = i;
+                    fs.add(pool.submit(() -> {
+                        int[] again = lm.generate(new int[] {k, k + 1, k + 2, k + 3}, 100, wm, new SplittableRandom(k));
+                        return Arrays.equals(again, seqs[k]) && d.detect(again).equals(expected[k]);
+                    }));
+                }
+            }
+            for (java.util.concurrent.Future<Boolean> f : fs) {
+                assertTrue(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void keysAndParametersAreValidated() {
         assertThrows(IllegalArgumentException.class, () -> WatermarkKey.parse("short"));
         assertThrows(IllegalArgumentException.class, () -> WatermarkKey.parse("hex:zz"));
