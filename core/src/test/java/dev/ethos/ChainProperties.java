@@ -30,7 +30,9 @@ class ChainProperties {
 
     @Provide
     Arbitrary<int[]> chunkings() {
-        return Arbitraries.integers().between(1, 40).array(int[].class).ofMinSize(1).ofMaxSize(8);
+        // A list mapped to an array: jqwik 1.9 cannot shrink primitive arrays.
+        return Arbitraries.integers().between(1, 40).list().ofMinSize(1).ofMaxSize(8)
+                .map(l -> l.stream().mapToInt(Integer::intValue).toArray());
     }
 
     private static SafeGenerator chain(ScriptedGenerator model, int holdBack, SafetyFilter... filters) {
@@ -86,7 +88,9 @@ class ChainProperties {
         CollectingListener l = new CollectingListener();
         g.stream(GenerationRequest.of("p"), l);
         for (String c : l.chunks) {
-            assertTrue(c.length() <= holdBack, () -> "released " + c.length() + " > " + holdBack);
+            // Longer than the bound only inside one run without white space (never split).
+            assertTrue(c.length() <= holdBack || c.chars().limit(holdBack).noneMatch(Character::isWhitespace),
+                    () -> "released " + c.length() + " > " + holdBack);
         }
         assertEquals(raw, l.text());
     }
