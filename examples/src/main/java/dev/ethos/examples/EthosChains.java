@@ -2,6 +2,7 @@ package dev.ethos.examples;
 
 import dev.ethos.Generator;
 import dev.ethos.SafeGenerator;
+import dev.ethos.safety.provenance.ProvenanceFilter;
 
 /**
  * The chains the command line and the gateway use. One place decides which filters guard a model
@@ -16,6 +17,9 @@ public final class EthosChains {
         SafeGenerator.Builder b = SafeGenerator.builder(model);
         // Outermost first: provenance (labels the final text), misinformation, bias, then PII
         // pseudonymisation innermost so the model never sees personal data.
+        // Provenance runs without a key here: a visible label and an unsigned manifest in the
+        // metadata. Configure ProvenanceFilter.builder().signingKey(...) to sign and embed manifests.
+        b.filter(ProvenanceFilter.ofDefaults());
         return b;
     }
 }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 + "misinformation flags and provenance labels.",
         subcommands = {
             DemoCommand.class,
+            KeygenCommand.class, LabelCommand.class, VerifyCommand.class,
             ServeCommand.class,
             CommandLine.HelpCommand.class
         })

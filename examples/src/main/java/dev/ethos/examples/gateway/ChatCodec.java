@@ -388,18 +388,32 @@ final class ChatCodec {
         return o;
     }
 
-    /** The manifest under {@value #PROVENANCE}, or else under the first key that names provenance. */
+    /**
+     * The provenance manifest: the metadata value under {@value #PROVENANCE}, else under
+     * {@code provenance.manifest} (where {@code ProvenanceFilter} puts its canonical JSON), else under
+     * the first key that names provenance. A manifest given as JSON text is embedded as JSON.
+     */
     static Object provenance(Map<String, Object> metadata) {
-        Object exact = metadata.get(PROVENANCE);
-        if (exact != null) {
-            return exact;
+        Object found = metadata.get(PROVENANCE);
+        if (found == null) {
+            found = metadata.get(PROVENANCE + ".manifest");
         }
-        for (Map.Entry<String, Object> e : metadata.entrySet()) {
-            if (e.getKey().toLowerCase(Locale.ROOT).contains(PROVENANCE)) {
-                return e.getValue();
+        if (found == null) {
+            for (Map.Entry<String, Object> e : metadata.entrySet()) {
+                if (e.getKey().toLowerCase(Locale.ROOT).contains(PROVENANCE)) {
+                    found = e.getValue();
+                    break;
+                }
             }
         }
-        return null;
+        if (found instanceof String && ((String) found).strip().startsWith("{")) {
+            try {
+                return JsonParser.parseString((String) found);
+            } catch (JsonParseException notJson) {
+                return found;
+            }
+        }
+        return found;
     }
 
     private static JsonObject finding(Finding f) {
