@@ -44,10 +44,42 @@ public final class GatewayLoadRun {
     private GatewayLoadRun() {
     }
 
+    /** What one load run measured. Latencies are sorted, in nanoseconds. */
+    public record Result(String chain, int requests, int errors, Throwable firstError, double seconds, long[] latencies) {
+        public double throughput() {
+            return requests / seconds;
+        }
+
+        public double percentileMs(double p) {
+            return pct(latencies, p);
+        }
+
+        @Override
+        public String toString() {
+            return String.format("requests=%d errors=%d wall=%.2fs throughput=%.0f req/s p50=%.2fms p90=%.2fms "
+                            + "p99=%.2fms max=%.2fms", requests, errors, seconds, throughput(), percentileMs(0.50),
+                    percentileMs(0.90), percentileMs(0.99), latencies[latencies.length - 1] / 1e6);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         boolean stream = args.length > 2 && args[2].equals("stream");
+        System.out.printf("gateway load run: %d %s requests at concurrency %d; %d cores; Java %s%n",
+                n, stream ? "streaming" : "batch", concurrency, Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
+        Result r = run(n, concurrency, stream, Math.min(n, 300));
+        System.out.println("chain: [" + r.chain() + "]");
+        System.out.println(r);
+        if (r.firstError() != null) {
+            System.out.println("first error: " + r.firstError());
+        }
+        System.exit(0);
+    }
+
+    /** Starts an upstream and a gateway on loopback, warms up, runs {@code n} requests, stops both. */
+    public static Result run(int n, int concurrency, boolean stream, int warmup) throws Exception {
         HttpServer upstream = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
         upstream.setExecutor(Executors.newFixedThreadPool(32));
         upstream.createContext("/v1/chat/completions", GatewayLoadRun::answer);
@@ -61,11 +93,10 @@ public final class GatewayLoadRun {
         OpenAiGenerator client = OpenAiGenerator.builder(URI.create("http://127.0.0.1:" + gw.port() + "/v1"))
                 .model(gw.modelName()).apiKey(key).maxRetries(0).requestTimeout(Duration.ofSeconds(30)).build();
         String filters = gw.generator().filters().stream().map(SafetyFilter::name).collect(Collectors.joining(", "));
-        System.out.printf("gateway load run: %d %s requests at concurrency %d; chain: [%s]; %d cores; Java %s%n",
-                n, stream ? "streaming" : "batch", concurrency, filters, Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"));
         try {
-            run(client, Math.min(n, 300), concurrency, stream); // warm-up, not reported
+            if (warmup > 0) {
+                runInto(client, warmup, concurrency, stream, new long[warmup], new AtomicInteger(), new AtomicReference<>());
+            }
             long[] lat = new long[n];
             AtomicInteger errors = new AtomicInteger();
             AtomicReference<Throwable> firstError = new AtomicReference<>();
@@ -73,27 +104,17 @@ public final class GatewayLoadRun {
             runInto(client, n, concurrency, stream, lat, errors, firstError);
             double secs = (System.nanoTime() - t0) / 1e9;
             Arrays.sort(lat);
-            System.out.printf("requests=%d errors=%d wall=%.2fs throughput=%.0f req/s p50=%.2fms p90=%.2fms p99=%.2fms max=%.2fms%n",
-                    n, errors.get(), secs, n / secs, pct(lat, 0.50), pct(lat, 0.90), pct(lat, 0.99),
-                    lat[lat.length - 1] / 1e6);
-            if (firstError.get() != null) {
-                System.out.println("first error: " + firstError.get());
-            }
+            return new Result(filters, n, errors.get(), firstError.get(), secs, lat);
         } finally {
             gw.close();
             upstream.stop(0);
             ((ExecutorService) upstream.getExecutor()).shutdownNow();
         }
-        System.exit(0);
     }
 
     private static double pct(long[] sorted, double p) {
         int i = (int) Math.ceil(p * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
-    }
-
-    private static void run(OpenAiGenerator client, int n, int concurrency, boolean stream) throws InterruptedException {
-        runInto(client, n, concurrency, stream, new long[n], new AtomicInteger(), new AtomicReference<>());
     }
 
     private static void runInto(OpenAiGenerator client, int n, int concurrency, boolean stream, long[] lat,
