@@ -2,6 +2,7 @@ package dev.ethos.examples.gateway;
 
 import dev.ethos.FilterOutcome;
 import dev.ethos.Finding;
+import dev.ethos.FinishReason;
 import dev.ethos.Generation;
 import dev.ethos.GenerationRequest;
 import dev.ethos.Generator;
@@ -19,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The gateway's meters (Prometheus names in brackets):
  * <ul>
  *   <li>{@code ethos.gateway.requests} [ethos_gateway_requests_total] by verdict
- *       (pass, rewrite, flag, block, error) and stream (true, false);</li>
+ *       (pass, rewrite, flag, block, error, cancelled) and stream (true, false);</li>
  *   <li>{@code ethos.gateway.request.duration} [ethos_gateway_request_duration_seconds] histogram by stream;</li>
  *   <li>{@code ethos.gateway.rejected} [ethos_gateway_rejected_total] by reason (unauthorized, too_large,
  *       bad_request, concurrency, draining);</li>
@@ -75,7 +76,11 @@ final class GatewayMetrics {
                 .register(registry).record(nanos, TimeUnit.NANOSECONDS);
     }
 
+    /** The safety verdict in lower case, or {@code cancelled} when the client went away first. */
     static String verdict(Generation g) {
+        if (g.finishReason() == FinishReason.CANCELLED) {
+            return "cancelled";
+        }
         return g.verdict().name().toLowerCase(Locale.ROOT);
     }
 

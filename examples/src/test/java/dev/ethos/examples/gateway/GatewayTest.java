@@ -367,6 +367,11 @@ class GatewayTest {
             Thread.sleep(10);
         }
         assertEquals(1, up.brokenStreams.get(), "the gateway closed its request to the model");
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!gw.registry().scrape().contains("verdict=\"cancelled\"") && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+        assertTrue(gw.registry().scrape().contains("ethos_gateway_requests_total{stream=\"true\",verdict=\"cancelled\"} 1.0"));
         int total = (longAnswer.length() + 8) / 9;
         assertTrue(up.chunksSent.get() < total, up.chunksSent.get() + " of " + total + " chunks were sent");
     }
