@@ -172,6 +172,11 @@ public final class DjlGenerator implements Generator, AutoCloseable {
         return directory;
     }
 
+    /** Arrays alive in this generator's managers (weights, caches, step temporaries), for tests. */
+    int liveArrays() {
+        return manager.getManagedArrays().size();
+    }
+
     GptRunner runner() {
         return runner;
     }

@@ -51,6 +51,11 @@ public final class BpeTrainer {
         return map;
     }
 
+    /** The id of the single-byte token for byte {@code b} in a vocabulary made by this trainer. */
+    public static int byteTokenId(int b) {
+        return baseSymbols().indexOf(String.valueOf(byteToChar()[b]));
+    }
+
     /** The byte symbols in GPT-2's id order (the printable bytes first, then the remapped ones). */
     static List<String> baseSymbols() {
         char[] map = byteToChar();
