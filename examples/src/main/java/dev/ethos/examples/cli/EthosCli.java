@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
                 + "misinformation flags and provenance labels.",
         subcommands = {
             DemoCommand.class,
+            GenerateCommand.class,
+            BenchGenerateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class EthosCli implements Runnable {
