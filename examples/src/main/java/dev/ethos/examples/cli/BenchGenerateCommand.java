@@ -28,8 +28,19 @@ public final class BenchGenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the random weights and prompts.")
     long seed;
 
+    @Option(names = "--threads", paramLabel = "N", description = "PyTorch intra-op threads (default: the engine's, "
+            + "one per core). On a machine shared with other busy processes, 1 avoids threads spinning against them.")
+    Integer threads;
+
     @Override
     public Integer call() {
+        if (threads != null) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+            }
+            // Read by DJL when the engine starts, which is below.
+            System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads));
+        }
         if (promptTokens < 1 || tokens < 1 || runs < 1) {
             throw new IllegalArgumentException("--prompt-tokens, --tokens and --runs must be >= 1");
         }
@@ -39,8 +50,9 @@ public final class BenchGenerateCommand implements Callable<Integer> {
                     out.println(line);
                     out.flush();
                 });
-        out.printf("parameters=%d bytes_per_token=%d prefill_ms=%.1f (%d tokens)%n", r.parameters(), r.bytesPerToken(),
-                r.prefillMillis(), r.promptTokens());
+        out.printf("parameters=%d bytes_per_token=%d threads=%d prefill_ms=%.1f (%d tokens) copy_gb_s=%.2f read_gb_s=%.2f%n",
+                r.parameters(), r.bytesPerToken(), r.threads(), r.prefillMillis(), r.promptTokens(),
+                r.copyBytesPerSecond() / 1e9, r.readBytesPerSecond() / 1e9);
         out.printf("tokens_per_s=%.2f bound_tokens_per_s=%.2f ratio=%.2f%n", r.tokensPerSecond(),
                 r.boundTokensPerSecond(), r.ratio());
         out.flush();

@@ -3,6 +3,7 @@ package dev.ethos.provider.djl.internal;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
@@ -19,7 +20,8 @@ import java.util.function.Consumer;
 public final class GenerationBench {
     /** One run's figures. */
     public record Result(long parameters, long bytesPerToken, double prefillMillis, int promptTokens,
-            double tokensPerSecond, double copyBytesPerSecond, double boundTokensPerSecond) {
+            double tokensPerSecond, double copyBytesPerSecond, double readBytesPerSecond, double boundTokensPerSecond,
+            int threads) {
         public double ratio() {
             return tokensPerSecond / boundTokensPerSecond;
         }
@@ -54,61 +56,83 @@ public final class GenerationBench {
             long cacheBytes = 2L * config.layers() * (promptTokens + newTokens / 2) * d * 4;
             long bytesPerToken = model.weightBytes() - wpeBytes + d * 4 + cacheBytes;
 
-            double bandwidth = copyBandwidth(m, model.weightBytes(), repeats + 2);
-            log.accept(String.format("copy bandwidth: %.2f GB/s (bytes copied per second, best of %d copies of %d MB)",
-                    bandwidth / 1e9, repeats + 2, model.weightBytes() / 2 / 1_000_000));
-
-            SplittableRandomIds ids = new SplittableRandomIds(seed, config.vocabSize());
+            // The bandwidth is measured interleaved with decoding, one pass over an array of half the
+            // model's size after every token, so both see the same machine (a shared machine's load
+            // changes from second to second).
+            long n = model.weightBytes() / 2 / 4;
+            double decodeSeconds = 0;
+            long decoded = 0;
+            double copySeconds = 0;
+            long copyBytes = 0;
+            double readSeconds = 0;
+            long readBytes = 0;
             double bestPrefill = Double.MAX_VALUE;
-            double bestRate = 0;
-            for (int r = 0; r <= repeats; r++) {
-                try (NDManager seq = m.newSubManager(); KvCache cache = new KvCache(seq, config.layers())) {
-                    long[] prompt = ids.next(promptTokens);
-                    long t0 = System.nanoTime();
-                    float[] logits;
-                    try (NDManager step = seq.newSubManager()) {
-                        logits = model.forward(step, step.create(prompt).reshape(1, promptTokens), cache, true)
-                                .toFloatArray();
-                    }
-                    double prefill = (System.nanoTime() - t0) / 1e6;
-                    long t1 = System.nanoTime();
-                    for (int i = 0; i < newTokens; i++) {
-                        int next = Sampler.argmax(logits);
+            SplittableRandomIds ids = new SplittableRandomIds(seed, config.vocabSize());
+            try (NDManager bwm = m.newSubManager()) {
+                NDArray src = bwm.randomUniform(0f, 1f, new Shape(n), DataType.FLOAT32);
+                NDArray dst = bwm.zeros(new Shape(n), DataType.FLOAT32);
+                NDIndex all = new NDIndex(":");
+                for (int r = 0; r <= repeats; r++) {
+                    double runDecode = 0;
+                    try (NDManager seq = m.newSubManager(); KvCache cache = new KvCache(seq, config.layers())) {
+                        long[] prompt = ids.next(promptTokens);
+                        long t0 = System.nanoTime();
+                        float[] logits;
                         try (NDManager step = seq.newSubManager()) {
-                            logits = model.forward(step, step.create(new long[] {next}).reshape(1, 1), cache, true)
+                            logits = model.forward(step, step.create(prompt).reshape(1, promptTokens), cache, true)
                                     .toFloatArray();
                         }
-                    }
-                    double rate = newTokens / ((System.nanoTime() - t1) / 1e9);
-                    String tag = r == 0 ? "warm-up" : "run " + r;
-                    log.accept(String.format("%s: prefill %d tokens %.1f ms, decode %d tokens %.2f tokens/s", tag,
-                            promptTokens, prefill, newTokens, rate));
-                    if (r > 0) {
-                        bestPrefill = Math.min(bestPrefill, prefill);
-                        bestRate = Math.max(bestRate, rate);
+                        double prefill = (System.nanoTime() - t0) / 1e6;
+                        for (int i = 0; i < newTokens; i++) {
+                            long t1 = System.nanoTime();
+                            int next = Sampler.argmax(logits);
+                            try (NDManager step = seq.newSubManager()) {
+                                logits = model.forward(step, step.create(new long[] {next}).reshape(1, 1), cache, true)
+                                        .toFloatArray();
+                            }
+                            double dt = (System.nanoTime() - t1) / 1e9;
+                            runDecode += dt;
+                            long t2 = System.nanoTime();
+                            if (i % 2 == 0) {
+                                try (NDManager t = bwm.newSubManager()) {
+                                    NDArray sum = src.sum();
+                                    sum.attach(t);
+                                    sum.getFloat();
+                                }
+                                double rs = (System.nanoTime() - t2) / 1e9;
+                                if (r > 0) {
+                                    readSeconds += rs;
+                                    readBytes += n * 4;
+                                }
+                            } else {
+                                dst.set(all, src); // in place: no allocation timed
+                                double cs = (System.nanoTime() - t2) / 1e9;
+                                if (r > 0) {
+                                    copySeconds += cs;
+                                    copyBytes += 2 * n * 4;
+                                }
+                            }
+                        }
+                        String tag = r == 0 ? "warm-up" : "run " + r;
+                        log.accept(String.format("%s: prefill %d tokens %.1f ms, decode %d tokens %.2f tokens/s", tag,
+                                promptTokens, prefill, newTokens, newTokens / runDecode));
+                        if (r > 0) {
+                            bestPrefill = Math.min(bestPrefill, prefill);
+                            decodeSeconds += runDecode;
+                            decoded += newTokens;
+                        }
                     }
                 }
             }
-            return new Result(config.parameterCount(), bytesPerToken, bestPrefill, promptTokens, bestRate, bandwidth,
-                    bandwidth / bytesPerToken);
+            double copy = copyBytes / copySeconds;
+            double read = readBytes / readSeconds;
+            double bandwidth = Math.max(copy, read);
+            log.accept(String.format("memory bandwidth, measured between the tokens: copy %.2f GB/s (bytes read + "
+                    + "written, as STREAM counts them), read %.2f GB/s (summing an array); the bound uses the higher",
+                    copy / 1e9, read / 1e9));
+            return new Result(config.parameterCount(), bytesPerToken, bestPrefill, promptTokens, decoded / decodeSeconds,
+                    copy, read, bandwidth / bytesPerToken, ai.djl.pytorch.jni.JniUtils.getNumThreads());
         }
-    }
-
-    /** Best bytes-per-second of copying half the model's bytes into a second array, several times. */
-    static double copyBandwidth(NDManager m, long modelBytes, int repeats) {
-        long n = Math.max(1 << 20, modelBytes / 2 / 4);
-        double best = 0;
-        try (NDManager c = m.newSubManager()) {
-            NDArray src = c.randomUniform(0f, 1f, new Shape(n), DataType.FLOAT32);
-            NDArray dst = c.zeros(new Shape(n), DataType.FLOAT32);
-            for (int i = 0; i < repeats; i++) {
-                long t0 = System.nanoTime();
-                dst.set(new ai.djl.ndarray.index.NDIndex(":"), src); // in place: no allocation timed
-                double s = (System.nanoTime() - t0) / 1e9;
-                best = Math.max(best, n * 4 / s);
-            }
-        }
-        return best;
     }
 
     /** Seeded random token ids. */
