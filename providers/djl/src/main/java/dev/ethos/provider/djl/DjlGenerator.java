@@ -10,12 +10,14 @@ import dev.ethos.ProviderException;
 import dev.ethos.StreamListener;
 import dev.ethos.StreamListenerException;
 import dev.ethos.TokenUsage;
+import dev.ethos.provider.djl.internal.DecoderModel;
 import dev.ethos.provider.djl.internal.DjlEngine;
 import dev.ethos.provider.djl.internal.GptConfig;
 import dev.ethos.provider.djl.internal.GptModel;
 import dev.ethos.provider.djl.internal.GptRunner;
 import dev.ethos.provider.djl.internal.SafeTensors;
 import dev.ethos.provider.djl.internal.Tokenizer;
+import dev.ethos.provider.djl.internal.TorchScriptGpt;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -213,10 +215,16 @@ public final class DjlGenerator implements Generator, AutoCloseable {
                 NDManager manager = DjlEngine.newManager();
                 try {
                     Path weights = dir.resolve("model.safetensors");
-                    if (!Files.isRegularFile(weights)) {
-                        throw new IllegalArgumentException("model.safetensors not found in " + dir);
+                    Path script = dir.resolve(TorchScriptGpt.FILE_NAME);
+                    DecoderModel model;
+                    if (Files.isRegularFile(weights)) {
+                        model = GptModel.load(config, SafeTensors.open(weights), manager);
+                    } else if (Files.isRegularFile(script)) {
+                        model = TorchScriptGpt.load(config, script, manager);
+                    } else {
+                        throw new IllegalArgumentException("model.safetensors not found in " + dir
+                                + " (nor a TorchScript " + TorchScriptGpt.FILE_NAME + ")");
                     }
-                    GptModel model = GptModel.load(config, SafeTensors.open(weights), manager);
                     GptRunner runner = new GptRunner(model, tokenizer, manager);
                     return new DjlGenerator(manager, runner, new ModelInfo("djl", id), maxConcurrent, directory);
                 } catch (RuntimeException e) {

@@ -61,6 +61,21 @@ final class TinyGpt {
         return new TinyGpt(c, w, dir);
     }
 
+    /** Reads a checkpoint (config.json and an F32 safetensors file) into plain arrays. */
+    static TinyGpt read(Path dir, Path weightsFile) throws IOException {
+        GptConfig c = GptConfig.read(dir.resolve("config.json"));
+        SafeTensors st = SafeTensors.open(weightsFile);
+        Map<String, float[]> w = new LinkedHashMap<>();
+        for (String name : GptModel.expectedShapes(c).keySet()) {
+            java.nio.FloatBuffer fb = st.require(name).data().duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                    .asFloatBuffer();
+            float[] a = new float[fb.remaining()];
+            fb.get(a);
+            w.put(name, a);
+        }
+        return new TinyGpt(c, w, dir);
+    }
+
     /** Reference logits of every position of {@code ids}, in plain Java arrays: [time][vocab]. */
     float[][] referenceLogits(int[] ids) {
         int d = config.dModel();

@@ -28,7 +28,7 @@ import java.util.Map;
  * operands (or through {@code get(manager, …)}): nothing is ever attached to the weights' manager
  * after loading.
  */
-public final class GptModel {
+public final class GptModel implements DecoderModel {
     /** Names of the per-layer tensors, in a Hugging Face GPT-2 checkpoint (without the layer prefix). */
     static final String[] LAYER_TENSORS = {"ln_1.weight", "ln_1.bias", "attn.c_attn.weight", "attn.c_attn.bias",
         "attn.c_proj.weight", "attn.c_proj.bias", "ln_2.weight", "ln_2.bias", "mlp.c_fc.weight", "mlp.c_fc.bias",
@@ -65,8 +65,36 @@ public final class GptModel {
         this.attnScale = (float) (1.0 / Math.sqrt(config.headDim()));
     }
 
+    @Override
     public GptConfig config() {
         return config;
+    }
+
+    @Override
+    public Session newSession(NDManager sequenceManager) {
+        KvCache cache = new KvCache(sequenceManager, config.layers());
+        return new Session() {
+            @Override
+            public float[] step(int[] ids) {
+                try (NDManager step = sequenceManager.newSubManager()) {
+                    long[] l = new long[ids.length];
+                    for (int i = 0; i < ids.length; i++) {
+                        l[i] = ids[i];
+                    }
+                    return forward(step, step.create(l).reshape(1, ids.length), cache, true).toFloatArray();
+                }
+            }
+
+            @Override
+            public int length() {
+                return cache.length();
+            }
+
+            @Override
+            public void close() {
+                cache.close();
+            }
+        };
     }
 
     /** The weights by Hugging Face name (without any {@code transformer.} prefix). */
@@ -256,6 +284,7 @@ public final class GptModel {
     }
 
     /** Number of bytes of all weights (what one decoding step reads, roughly). */
+    @Override
     public long weightBytes() {
         long n = 0;
         for (NDArray a : weights.values()) {

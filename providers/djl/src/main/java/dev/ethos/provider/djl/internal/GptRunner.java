@@ -1,6 +1,5 @@
 package dev.ethos.provider.djl.internal;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.ethos.FinishReason;
 import dev.ethos.GenerationOptions;
@@ -24,17 +23,17 @@ public final class GptRunner {
     public record Result(String text, FinishReason finishReason, int promptTokens, int completionTokens, long seed) {
     }
 
-    private final GptModel model;
+    private final DecoderModel model;
     private final Tokenizer tokenizer;
     private final NDManager parent;
 
-    public GptRunner(GptModel model, Tokenizer tokenizer, NDManager parent) {
+    public GptRunner(DecoderModel model, Tokenizer tokenizer, NDManager parent) {
         this.model = model;
         this.tokenizer = tokenizer;
         this.parent = parent;
     }
 
-    public GptModel model() {
+    public DecoderModel model() {
         return model;
     }
 
@@ -69,8 +68,8 @@ public final class GptRunner {
         int[] tokens = Arrays.copyOf(prompt, prompt.length + Math.max(0, o.maxTokens()));
         int count = prompt.length;
         FinishReason reason = FinishReason.LENGTH;
-        try (NDManager seq = parent.newSubManager(); KvCache cache = new KvCache(seq, c.layers())) {
-            float[] logits = step(seq, cache, prompt);
+        try (NDManager seq = parent.newSubManager(); DecoderModel.Session session = model.newSession(seq)) {
+            float[] logits = session.step(prompt);
             while (true) {
                 if (cancelled.getAsBoolean()) {
                     reason = FinishReason.CANCELLED;
@@ -105,7 +104,7 @@ public final class GptRunner {
                     reason = FinishReason.LENGTH;
                     break;
                 }
-                logits = step(seq, cache, new int[] {next});
+                logits = session.step(new int[] {next});
             }
         }
         String rest = text.finish();
@@ -113,17 +112,5 @@ public final class GptRunner {
             onText.accept(rest);
         }
         return new Result(text.text(), reason, prompt.length, count - prompt.length, seed);
-    }
-
-    /** One forward step in its own manager; returns the last position's logits. */
-    private float[] step(NDManager seq, KvCache cache, int[] ids) {
-        try (NDManager step = seq.newSubManager()) {
-            long[] l = new long[ids.length];
-            for (int i = 0; i < ids.length; i++) {
-                l[i] = ids[i];
-            }
-            NDArray in = step.create(l).reshape(1, ids.length);
-            return model.forward(step, in, cache, true).toFloatArray();
-        }
     }
 }
