@@ -28,8 +28,8 @@ public final class BenchGenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the random weights and prompts.")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "N", description = "PyTorch intra-op threads (default: the engine's, "
-            + "one per core). On a machine shared with other busy processes, 1 avoids threads spinning against them.")
+    @Option(names = "--threads", paramLabel = "N", description = "PyTorch intra-op threads (default: the djl "
+            + "provider's, 1, unless -Dai.djl.pytorch.num_threads is set). More can help on a quiet machine.")
     Integer threads;
 
     @Override

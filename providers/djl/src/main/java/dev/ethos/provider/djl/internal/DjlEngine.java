@@ -3,7 +3,11 @@ package dev.ethos.provider.djl.internal;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 
-/** Sets DJL's offline switches before the PyTorch engine loads, and hands out managers on it. */
+/**
+ * Sets DJL's offline switches (and the default of one PyTorch intra-op thread) before the PyTorch
+ * engine loads, and hands out managers on it. Set {@code -Dai.djl.pytorch.num_threads=N} to use
+ * more threads per operation.
+ */
 public final class DjlEngine {
     public static final String ENGINE = "PyTorch";
 
@@ -12,6 +16,11 @@ public final class DjlEngine {
         setIfAbsent("ai.djl.offline", "true");
         setIfAbsent("DJL_OFFLINE", "true");
         setIfAbsent("OPT_OUT_TRACKING", "true");
+        // One intra-op thread per generation unless the application chose otherwise. Decoding is
+        // hundreds of small operations per token; with one OpenMP thread per core, threads that
+        // spin-wait for a descheduled partner made decoding 10-30x slower on a shared machine
+        // (docs/providers.md), and concurrent generations already use the cores.
+        setIfAbsent("ai.djl.pytorch.num_threads", "1");
     }
 
     private DjlEngine() {

@@ -44,10 +44,13 @@ public final class GptModel implements DecoderModel {
     /** wte transposed once (a view) for inference; null while training (computed per step). */
     private final NDArray headT;
     private final Shape normShape;
+    /** The mapped file the F32 weights point into; held so the mapping lives as long as the model. */
+    private final SafeTensors mapped;
     private final float attnScale;
 
-    GptModel(GptConfig config, Map<String, NDArray> weights, boolean precomputeHead) {
+    GptModel(GptConfig config, Map<String, NDArray> weights, boolean precomputeHead, SafeTensors mapped) {
         this.config = config;
+        this.mapped = mapped;
         this.weights = weights;
         this.wte = weights.get("wte.weight");
         this.wpe = weights.get("wpe.weight");
@@ -144,7 +147,7 @@ public final class GptModel implements DecoderModel {
             }
             w.put(e.getKey(), toArray(t, manager));
         }
-        return new GptModel(config, w, true);
+        return new GptModel(config, w, true, file);
     }
 
     /** A model over weights the caller made (training, tests); names as in {@link #expectedShapes}. */
@@ -155,7 +158,7 @@ public final class GptModel implements DecoderModel {
                 throw new IllegalArgumentException("weight '" + e.getKey() + "' is missing or mis-shaped");
             }
         }
-        return new GptModel(config, weights, inference);
+        return new GptModel(config, weights, inference, null);
     }
 
     private static SafeTensors.Tensor find(SafeTensors file, String name) {
