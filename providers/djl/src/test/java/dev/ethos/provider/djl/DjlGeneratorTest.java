@@ -250,6 +250,42 @@ class DjlGeneratorTest {
     }
 
     @Test
+    void theConcurrencyLimitHolds() throws Exception {
+        for (int limit : new int[] {1, 2}) {
+            AtomicInteger inside = new AtomicInteger();
+            AtomicInteger most = new AtomicInteger();
+            try (DjlGenerator g = DjlGenerator.builder(dir).maxConcurrent(limit).build()) {
+                assertEquals(limit, g.maxConcurrent());
+                ExecutorService pool = Executors.newFixedThreadPool(3);
+                try {
+                    List<Future<Generation>> fs = new ArrayList<>();
+                    for (int i = 0; i < 3; i++) {
+                        GenerationRequest r = noEos(GenerationRequest.builder().user("Tea")
+                                .options(GenerationOptions.builder().maxTokens(4).build()))
+                                .logitsProcessor((tokens, promptLength, logits) -> {
+                                    most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                                    try {
+                                        Thread.sleep(5);
+                                    } catch (InterruptedException e) {
+                                        Thread.currentThread().interrupt();
+                                    }
+                                    inside.decrementAndGet();
+                                }).build();
+                        fs.add(pool.submit(() -> g.generate(r)));
+                    }
+                    for (Future<Generation> f : fs) {
+                        assertEquals(4, f.get().usage().completionTokens());
+                    }
+                } finally {
+                    pool.shutdownNow();
+                }
+            }
+            assertTrue(most.get() <= limit, "at most " + limit + " generations at once, saw " + most.get());
+        }
+        assertThrows(IllegalArgumentException.class, () -> DjlGenerator.builder(dir).maxConcurrent(0));
+    }
+
+    @Test
     void clearErrors(@TempDir Path other) throws Exception {
         var e1 = assertThrows(IllegalArgumentException.class, () -> DjlGenerator.open(other.resolve("nope")));
         assertTrue(e1.getMessage().contains("nope"), e1.getMessage());
