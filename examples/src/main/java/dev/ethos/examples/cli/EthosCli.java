@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
                 + "misinformation flags and provenance labels.",
         subcommands = {
             DemoCommand.class,
+            GenerateCommand.class,
+            BenchGenerateCommand.class,
             KeygenCommand.class, LabelCommand.class, VerifyCommand.class,
             ServeCommand.class,
             CommandLine.HelpCommand.class
