@@ -16,6 +16,7 @@ public final class EthosChains {
         SafeGenerator.Builder b = SafeGenerator.builder(model);
         // Outermost first: provenance (labels the final text), misinformation, bias, then PII
         // pseudonymisation innermost so the model never sees personal data.
+        b.filter(dev.ethos.safety.bias.BiasFilter.ofDefaults());
         return b;
     }
 }

@@ -1,0 +1,55 @@
+package dev.ethos.safety.bias;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a session remembers about the text so far: the people mentioned in recent complete
+ * sentences (one track for English, one for Chinese) and whether a quotation is open. Mutable;
+ * one per session.
+ */
+final class Discourse {
+    /** How many sentences back a pronoun may look for its antecedent. */
+    static final int WINDOW = 6;
+
+    /** A person the text talks about: generic (a role, anyone) or specific (named, kin, introduced). */
+    static final class Entity {
+        final boolean generic;
+        /** 'm', 'f' or 'u' (unknown); only kin words, gendered nouns and names carry a hard gender. */
+        final char gender;
+
+        Entity(boolean generic, char gender) {
+            this.generic = generic;
+            this.gender = gender;
+        }
+    }
+
+    /** One mention of an entity, in the sentence numbered {@code sentence}. */
+    record Mention(Entity entity, int sentence) {
+    }
+
+    /** The mentions of one language's sentences. */
+    static final class Track {
+        final List<Mention> mentions = new ArrayList<>();
+        int sentence;
+        boolean inQuote;
+
+        /** Ends a complete sentence: its mentions join the window, old ones leave it. */
+        void commit(List<Mention> sentenceMentions, boolean quoteOpen) {
+            mentions.addAll(sentenceMentions);
+            inQuote = quoteOpen;
+            sentence++;
+            int min = sentence - WINDOW;
+            int drop = 0;
+            while (drop < mentions.size() && mentions.get(drop).sentence() < min) {
+                drop++;
+            }
+            if (drop > 0) {
+                mentions.subList(0, drop).clear();
+            }
+        }
+    }
+
+    final Track en = new Track();
+    final Track zh = new Track();
+}
