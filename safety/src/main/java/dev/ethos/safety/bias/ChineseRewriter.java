@@ -176,7 +176,7 @@ final class ChineseRewriter {
             if (c == '，' || c == ',' || c == '：' || c == ':' || c == '、') {
                 clauseStart = i + 1;
             }
-            boolean skip = inQuote || title > 0 || stereo;
+            boolean skip = inQuote || title > 0;
             if (c == '他' || c == '她') {
                 int d = doublet(s, i, to);
                 if (d > 0) {
@@ -240,7 +240,7 @@ final class ChineseRewriter {
             mentions.add(new Mention(e, track.sentence));
             mentionAt.add(i);
             String neutral = ROLE_TERMS.get(word);
-            if (neutral != null && e.generic && !skip && i >= editFrom) {
+            if (neutral != null && e.generic && !skip && !stereo && i >= editFrom) {
                 edits.add(new Edit(i, wEnd, neutral, "zh.role-term", EnglishRewriter.T_ROLE));
             }
             i = wEnd;

@@ -113,6 +113,11 @@ final class EnglishRewriter {
     private static final Set<String> ABBREVIATIONS = set("mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr",
             "vs", "etc", "e.g", "i.e", "no", "inc", "ltd", "co", "corp", "dept", "approx", "fig", "mt", "gen",
             "col", "lt", "sgt", "capt", "rev", "u.s", "a.m", "p.m", "m", "e", "g");
+    private static final Set<String> NP_MODIFIERS = set("first", "last", "next", "only", "other", "same", "new",
+            "very", "most", "best", "ideal", "own", "right", "well");
+    private static final Set<String> CONDITIONALS = set("if", "whenever", "unless", "whether", "suppose",
+            "supposing", "would", "should", "must", "could", "might", "may", "can", "will", "every", "each",
+            "any", "whoever");
     private static final Set<String> HAS_PARTICIPLES = set("been", "got", "gotten", "had", "gone");
     private static final Set<String> OWN_LIKE = set("own");
     private static final Set<String> FRESHMAN_ATTRIBUTES = set("year", "class", "seminar", "orientation",
@@ -276,6 +281,8 @@ final class EnglishRewriter {
         boolean firstPerson;
         boolean timeAdverb;
         boolean stereotype;
+        /** The sentence states a condition or rule (if, whenever, unless …): its past tenses are hypothetical. */
+        boolean conditional;
 
         Run(String text, Tokens t, Discourse.Track track, List<Edit> out, List<int[]> stereotypes, int editFrom) {
             this.text = text;
@@ -443,10 +450,14 @@ final class EnglishRewriter {
             mentionTokens.clear();
             firstPerson = false;
             timeAdverb = false;
+            conditional = false;
             boolean any = false;
             for (int i = from; i < to; i++) {
                 if (t.kind[i] == WORD) {
                     String w = t.lower[i];
+                    if (CONDITIONALS.contains(w)) {
+                        conditional = true;
+                    }
                     if (FIRST_PERSON.contains(w)) {
                         firstPerson = true;
                     } else if (TIME_WORDS.contains(w) || (w.equals("last") && nextWordIs(i, TIME_UNITS))) {
@@ -595,7 +606,7 @@ final class EnglishRewriter {
             for (int k = fromTok; k <= toTok; k++) {
                 edited[k] = true;
             }
-            if (stereotype || s < editFrom) {
+            if ((stereotype && T_ROLE.equals(type)) || s < editFrom) {
                 return;
             }
             if (text.substring(s, e).equals(replacement)) {
@@ -1116,6 +1127,11 @@ final class EnglishRewriter {
                 mention(i, new Entity(true, 'u'));
                 return;
             }
+            if ((QUANTIFIER_DET.contains(w) || w.equals("neither") || w.equals("none")) && isWord(next(i), "of")) {
+                // "each of the students", "neither of the candidates"
+                mention(i, new Entity(true, 'u'));
+                return;
+            }
             if (w.equals("no") && isWord(next(i), "one")) {
                 mention(next(i), new Entity(true, 'u'));
                 return;
@@ -1221,8 +1237,16 @@ final class EnglishRewriter {
             }
             String n = t.lower[k];
             if (capitalized(k) || FUNCTION_WORDS.contains(n) || ADVERBS.contains(n) || n.endsWith("ing")
-                    || n.endsWith("ly")) {
+                    || n.endsWith("ly") || n.indexOf('\'') >= 0) {
                 return false;
+            }
+            if (n.endsWith("s") && !n.endsWith("ss")) {
+                // "a manager praises": after a singular determiner an -s word is the verb, not a plural head
+                int det = determiner(i);
+                if (det >= 0 && (GENERIC_DET.contains(t.lower[det]) || t.lower[det].equals("this")
+                        || t.lower[det].equals("that"))) {
+                    return false;
+                }
             }
             if (LEX.verbs.contains(n) || LEX.irregularPast.contains(n) || (n.endsWith("ed") && n.length() > 3)) {
                 return false;
@@ -1255,6 +1279,9 @@ final class EnglishRewriter {
             }
             int det = determiner(i);
             String d = det >= 0 ? t.lower[det] : null;
+            if ("the".equals(d) && uniqueOf(i)) {
+                return new Entity(false, gender);
+            }
             if (d != null && SPECIFIC_DET.contains(d)) {
                 return new Entity(false, gender);
             }
@@ -1270,6 +1297,10 @@ final class EnglishRewriter {
             }
             if (d == null || !QUANTIFIER_DET.contains(d)) {
                 if ((firstPerson || timeAdverb) && pastContext(det >= 0 ? det : i, i)) {
+                    return new Entity(false, gender);
+                }
+                if (d != null && !conditional && pastSubject(i)) {
+                    // "The doctor came in and ...": a past event is about someone in particular
                     return new Entity(false, gender);
                 }
             }
@@ -1293,6 +1324,10 @@ final class EnglishRewriter {
                         || w.endsWith("'s")) {
                     return k;
                 }
+                if (NP_MODIFIERS.contains(w)) {
+                    k = prev(k);
+                    continue;
+                }
                 if (FUNCTION_WORDS.contains(w) || LEX.irregularPast.contains(w) || isThirdSingular(w)
                         && LEX.verbs.contains(baseForm(w)) && n > 0) {
                     return -1;
@@ -1300,6 +1335,40 @@ final class EnglishRewriter {
                 k = prev(k);
             }
             return -1;
+        }
+
+        /** "the president of France", "the CEO of Acme": a role unique to a named place or body. */
+        private boolean uniqueOf(int head) {
+            int k = next(head);
+            if (k < 0 || !(isWord(k, "of") || isWord(k, "at"))) {
+                return false;
+            }
+            int m = next(k);
+            if (isWord(m, "the")) {
+                m = next(m);
+            }
+            return m >= 0 && t.kind[m] == WORD && capitalized(m);
+        }
+
+        /** Is the noun at {@code head} the subject of a past-tense verb right after it? */
+        private boolean pastSubject(int head) {
+            int k = next(head);
+            int guard = 0;
+            if (k >= 0 && t.kind[k] == WORD && (t.lower[k].equals("of") || t.lower[k].equals("at")
+                    || t.lower[k].equals("from") || t.lower[k].equals("in"))) {
+                // "the president of France gave": skip a short prepositional phrase
+                int m = next(k);
+                for (int n = 0; m >= 0 && t.kind[m] == WORD && n < 4; n++) {
+                    if (isPast(t.lower[m]) && !capitalized(m)) {
+                        return true;
+                    }
+                    m = next(m);
+                }
+            }
+            while (k >= 0 && t.kind[k] == WORD && guard++ < 2 && isAdverb(t.lower[k])) {
+                k = next(k);
+            }
+            return k >= 0 && t.kind[k] == WORD && isPast(t.lower[k]);
         }
 
         /** Does the clause of the noun phrase {@code [from, head]} tell a past event? */
@@ -1327,7 +1396,7 @@ final class EnglishRewriter {
         private Entity predicateAlias(int i) {
             int det = determiner(i);
             int k = det >= 0 ? prev(det) : prev(i);
-            if (det >= 0 && !(isWord(det, "a") || isWord(det, "an"))) {
+            if (det >= 0 && !(isWord(det, "a") || isWord(det, "an") || isWord(det, "the"))) {
                 return null;
             }
             int guard = 0;
