@@ -24,8 +24,14 @@ final class Discourse {
         }
     }
 
-    /** One mention of an entity, in the sentence numbered {@code sentence}. */
-    record Mention(Entity entity, int sentence) {
+    /**
+     * One mention of an entity, in the sentence numbered {@code sentence}; {@code weak} when the
+     * word is only guessed to name a person (from its suffix), so known people are preferred.
+     */
+    record Mention(Entity entity, int sentence, boolean weak) {
+        Mention(Entity entity, int sentence) {
+            this(entity, sentence, false);
+        }
     }
 
     /** The mentions of one language's sentences. */

@@ -115,6 +115,35 @@ final class EnglishRewriter {
             "col", "lt", "sgt", "capt", "rev", "u.s", "a.m", "p.m", "m", "e", "g");
     private static final Set<String> NP_MODIFIERS = set("first", "last", "next", "only", "other", "same", "new",
             "very", "most", "best", "ideal", "own", "right", "well");
+    private static final Set<String> MODALS = set("can", "could", "will", "would", "shall", "should", "may",
+            "might", "must", "can't", "cannot", "won't", "shouldn't", "mustn't", "needs", "ought");
+    private static final Set<String> WEAK_EXCLUDED = set("number", "order", "water", "paper", "computer", "folder",
+            "filter", "letter", "matter", "manner", "corner", "border", "center", "centre", "error", "color",
+            "colour", "door", "floor", "mirror", "monitor", "motor", "sensor", "processor", "browser", "header",
+            "footer", "parameter", "container", "cluster", "register", "meter", "winter", "summer", "answer",
+            "power", "tower", "chapter", "trigger", "timer", "counter", "marker", "printer", "scanner", "router",
+            "adapter", "adaptor", "controller", "wrapper", "buffer", "cursor", "vector", "factor", "sector",
+            "layer", "character", "charter", "disaster", "weather", "feather", "leather", "river", "silver",
+            "finger", "dinner", "cancer", "danger", "fever", "flower", "liver", "pepper", "poster", "proper",
+            "quarter", "rubber", "shoulder", "slipper", "spider", "theater", "theatre", "thunder", "tiger",
+            "trailer", "upper", "lower", "other", "either", "neither", "whether", "never", "ever", "over", "after",
+            "under", "rather", "together", "further", "however", "whatever", "whoever", "another", "elevator",
+            "calculator", "radiator", "generator", "indicator", "simulator", "accelerator", "refrigerator",
+            "ventilator", "escalator", "tractor", "minor", "major", "interior", "exterior", "behavior",
+            "behaviour", "favor", "favour", "flavor", "flavour", "honor", "honour", "humor", "humour", "labor",
+            "labour", "rumor", "rumour", "tumor", "tumour", "vapor", "harbor", "harbour", "armor", "armour",
+            "list", "mist", "wrist", "twist", "fist", "gist", "checklist", "playlist", "whitelist", "blacklist",
+            "wishlist", "allowlist", "denylist", "median", "coffee", "committee", "fee", "toffee", "degree",
+            "guarantee", "jamboree", "knee", "tree", "decree", "spree", "glee", "better", "offer", "cover",
+            "silencer", "shower", "tower", "ladder", "bladder", "hammer", "banner", "burger", "sticker",
+            "container", "laser", "razor", "error", "transfer", "corridor", "elbow", "cellar",
+            "brother", "mother", "father", "sister", "daughter", "master", "computer", "keyboard", "number",
+            "chamber", "copper", "diameter", "thermometer", "barometer", "kilometer", "kilometre", "centimeter",
+            "millimeter", "litre", "liter", "desktop", "server", "ledger", "charger", "cylinder", "fiber", "fibre",
+            "alter", "enter", "gather", "wonder", "consider", "deliver", "discover", "remember", "render",
+            "suffer", "offer", "prefer", "refer", "differ", "bother", "cater", "filter", "gender", "tender",
+            "border", "calendar", "rear", "year", "gear", "fear", "ear", "clear", "near", "tear", "hour", "tour",
+            "floor", "poor", "door", "four", "your", "our", "their", "flour", "sour", "pour", "favor");
     private static final Set<String> CONDITIONALS = set("if", "whenever", "unless", "whether", "suppose",
             "supposing", "would", "should", "must", "could", "might", "may", "can", "will", "every", "each",
             "any", "whoever");
@@ -283,6 +312,8 @@ final class EnglishRewriter {
         boolean stereotype;
         /** The sentence states a condition or rule (if, whenever, unless …): its past tenses are hypothetical. */
         boolean conditional;
+        /** The sentence names a work in quotes ("The Remains of the Day"): its "the" characters are specific. */
+        boolean aboutWork;
 
         Run(String text, Tokens t, Discourse.Track track, List<Edit> out, List<int[]> stereotypes, int editFrom) {
             this.text = text;
@@ -448,6 +479,7 @@ final class EnglishRewriter {
             sTo = to;
             sentenceMentions.clear();
             mentionTokens.clear();
+            weak.clear();
             firstPerson = false;
             timeAdverb = false;
             conditional = false;
@@ -471,6 +503,7 @@ final class EnglishRewriter {
             if (!any) {
                 return;
             }
+            aboutWork = quotedTitle(from, to);
             stereotype = Stereotypes.english(this.t, text, from, to);
             if (stereotype) {
                 stereotypes.add(new int[] {t.start[firstNonSpace(from, to)], t.end[lastNonSpace(from, to)]});
@@ -503,6 +536,29 @@ final class EnglishRewriter {
                 }
                 personWord(i);
             }
+        }
+
+        /** A quoted run of two or more words, all capitalised but for small words: the title of a work. */
+        private boolean quotedTitle(int from, int to) {
+            int words = 0;
+            boolean ok = true;
+            for (int i = from; i < to; i++) {
+                if (quoted[i] && t.kind[i] == WORD) {
+                    String w = t.lower[i];
+                    words++;
+                    if (!capitalized(i) && !set("of", "the", "a", "an", "and", "in", "on", "for", "to", "with")
+                            .contains(w)) {
+                        ok = false;
+                    }
+                } else if (!quoted[i] && words > 0) {
+                    if (ok && words >= 2) {
+                        return true;
+                    }
+                    words = 0;
+                    ok = true;
+                }
+            }
+            return ok && words >= 2;
         }
 
         private boolean isYear(int i) {
@@ -625,14 +681,14 @@ final class EnglishRewriter {
 
         void mention(int tok, Entity e) {
             entityAt[tok] = e;
-            sentenceMentions.add(new Mention(e, track.sentence));
+            sentenceMentions.add(new Mention(e, track.sentence, weak.contains(sentenceMentions.size())));
             mentionTokens.add(tok);
         }
 
         /** The nearest person mentioned before token {@code tok} whose gender fits, or null. */
         Entity resolve(int tok, char gender) {
             for (int k = sentenceMentions.size() - 1; k >= 0; k--) {
-                if (mentionTokens.get(k) >= tok) {
+                if (mentionTokens.get(k) >= tok || weak.contains(k)) {
                     continue;
                 }
                 Entity e = sentenceMentions.get(k).entity();
@@ -643,8 +699,19 @@ final class EnglishRewriter {
             List<Mention> ms = track.mentions;
             for (int k = ms.size() - 1; k >= 0; k--) {
                 Entity e = ms.get(k).entity();
-                if (fits(e, gender)) {
+                if (!ms.get(k).weak() && fits(e, gender)) {
                     return e;
+                }
+            }
+            // nothing known to be a person: a noun that looks like one ("a tester")
+            for (int k = sentenceMentions.size() - 1; k >= 0; k--) {
+                if (mentionTokens.get(k) < tok && weak.contains(k) && fits(sentenceMentions.get(k).entity(), gender)) {
+                    return sentenceMentions.get(k).entity();
+                }
+            }
+            for (int k = ms.size() - 1; k >= 0; k--) {
+                if (ms.get(k).weak() && fits(ms.get(k).entity(), gender)) {
+                    return ms.get(k).entity();
                 }
             }
             return null;
@@ -1092,12 +1159,12 @@ final class EnglishRewriter {
             if (!isThirdSingular(v)) {
                 return false;
             }
+            if (afterVerb) {
+                return true; // "watches, fixes and retries"
+            }
             String base = baseForm(v);
             if (!LEX.verbs.contains(base)) {
                 return false;
-            }
-            if (afterVerb) {
-                return true;
             }
             int o = next(x);
             if (o < 0) {
@@ -1184,10 +1251,27 @@ final class EnglishRewriter {
                     return;
                 }
                 mention(i, entityForNoun(i, 'u'));
+                return;
+            }
+            if (!cap && weakPersonNoun(base) && determiner(i) >= 0 && !isCompoundModifier(i)) {
+                // "a tester", "the onboarder": a noun that looks like a person's role
+                weak.add(sentenceMentions.size());
+                mention(i, entityForNoun(i, 'u'));
             }
         }
 
         int skipTo = -1;
+        /** Indexes into {@link #sentenceMentions} of mentions found only by their suffix. */
+        final java.util.Set<Integer> weak = new java.util.HashSet<>();
+
+        private boolean weakPersonNoun(String w) {
+            int n = w.length();
+            if (n < 5 || WEAK_EXCLUDED.contains(w) || w.indexOf('\'') >= 0 || w.indexOf('-') >= 0) {
+                return false;
+            }
+            return w.endsWith("er") || w.endsWith("or") || w.endsWith("ist") || w.endsWith("ian")
+                    || w.endsWith("eer") || w.endsWith("ee");
+        }
 
         private int nameRun(int k, Entity e) {
             int last = k;
@@ -1279,7 +1363,7 @@ final class EnglishRewriter {
             }
             int det = determiner(i);
             String d = det >= 0 ? t.lower[det] : null;
-            if ("the".equals(d) && uniqueOf(i)) {
+            if ("the".equals(d) && (uniqueOf(i) || aboutWork)) {
                 return new Entity(false, gender);
             }
             if (d != null && SPECIFIC_DET.contains(d)) {
@@ -1380,6 +1464,10 @@ final class EnglishRewriter {
             }
             if (k >= 0 && t.kind[k] == WORD && isPast(t.lower[k])) {
                 return true;
+            }
+            if (k >= 0 && t.kind[k] == WORD && (pluralVerb(t.lower[k]) != null || MODALS.contains(t.lower[k])
+                    || isThirdSingular(t.lower[k]) && LEX.verbs.contains(baseForm(t.lower[k])))) {
+                return false; // the subject of its own present-tense clause: "said a good postman knows"
             }
             int p = prev(from);
             return p >= 0 && t.kind[p] == WORD && isPast(t.lower[p]) && !t.lower[p].equals("was");
