@@ -103,7 +103,7 @@ public final class BiasFilter implements TextFilter {
         while (pos < text.length()) {
             int len = segmenter.next(java.nio.CharBuffer.wrap(text, pos, text.length()), true);
             String seg = text.substring(pos, pos + len);
-            SegmentResult r = session.onSegment(seg, text.subSequence(0, pos));
+            SegmentResult r = session.onSegment(seg, java.nio.CharBuffer.wrap(text, 0, pos));
             for (TextEdit e : r.edits()) {
                 edits.add(e.shift(pos));
             }

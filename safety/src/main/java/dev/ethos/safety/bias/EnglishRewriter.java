@@ -113,6 +113,14 @@ final class EnglishRewriter {
     private static final Set<String> ABBREVIATIONS = set("mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr",
             "vs", "etc", "e.g", "i.e", "no", "inc", "ltd", "co", "corp", "dept", "approx", "fig", "mt", "gen",
             "col", "lt", "sgt", "capt", "rev", "u.s", "a.m", "p.m", "m", "e", "g");
+    private static final Set<String> TITLE_SMALL_WORDS = set("of", "the", "a", "an", "and", "in", "on", "for", "to", "with");
+    private static final Set<String> OBJECT_STARTERS = set("a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "my", "your",
+                    "its", "our", "all", "every", "each", "some", "any", "no", "it", "them", "him", "me", "us",
+                    "several", "many", "two", "three", "both", "what", "everything", "something");
+    private static final Set<String> GENERIC_ONE_VERBS = set("should", "must", "can", "could", "may", "might", "will",
+                    "would", "needs", "has", "is");
+    private static final Set<String> CLAUSE_OPENERS = set("if", "when", "unless", "before",
+                    "after", "because", "that");
     private static final Set<String> NP_MODIFIERS = set("first", "last", "next", "only", "other", "same", "new",
             "very", "most", "best", "ideal", "own", "right", "well");
     private static final Set<String> MODALS = set("can", "could", "will", "would", "shall", "should", "may",
@@ -546,8 +554,7 @@ final class EnglishRewriter {
                 if (quoted[i] && t.kind[i] == WORD) {
                     String w = t.lower[i];
                     words++;
-                    if (!capitalized(i) && !set("of", "the", "a", "an", "and", "in", "on", "for", "to", "with")
-                            .contains(w)) {
+                    if (!capitalized(i) && !TITLE_SMALL_WORDS.contains(w)) {
                         ok = false;
                     }
                 } else if (!quoted[i] && words > 0) {
@@ -939,9 +946,7 @@ final class EnglishRewriter {
                 return false;
             }
             String x = t.lower[o];
-            return set("a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "my", "your",
-                    "its", "our", "all", "every", "each", "some", "any", "no", "it", "them", "him", "me", "us",
-                    "several", "many", "two", "three", "both", "what", "everything", "something").contains(x);
+            return OBJECT_STARTERS.contains(x);
         }
 
         /** "his" with no noun after it ("it is his") is standalone: theirs. */
@@ -1293,14 +1298,12 @@ final class EnglishRewriter {
 
         private boolean isModalOrVerbNext(int i) {
             int k = next(i);
-            return k >= 0 && t.kind[k] == WORD && set("should", "must", "can", "could", "may", "might", "will",
-                    "would", "needs", "has", "is").contains(t.lower[k]);
+            return k >= 0 && t.kind[k] == WORD && GENERIC_ONE_VERBS.contains(t.lower[k]);
         }
 
         private boolean prevIsClauseStart(int i) {
             int p = prev(i);
-            return p < 0 || isPunct(p, ',') || (t.kind[p] == WORD && set("if", "when", "unless", "before",
-                    "after", "because", "that").contains(t.lower[p]));
+            return p < 0 || isPunct(p, ',') || (t.kind[p] == WORD && CLAUSE_OPENERS.contains(t.lower[p]));
         }
 
         private static String stripPossessive(String w) {
