@@ -78,6 +78,13 @@ final class ChineseRewriter {
             + "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤屠";
     private static final String NAME_FOLLOWERS = "说在是把和曾已也都认告获赢表的被将给从对于跟向与要会";
 
+    private static final java.util.regex.Pattern PAST_TIME = java.util.regex.Pattern.compile(
+            "昨天|前天|上周|上个月|去年|前年|刚才|那天|当时|今天早上|上次|告诉我|对我说|跟我说");
+
+    private static boolean hasUniversal(String pre) {
+        return pre.contains("每") || pre.contains("任何") || pre.contains("所有") || pre.contains("凡是");
+    }
+
     private ChineseRewriter() {
     }
 
@@ -255,6 +262,15 @@ final class ChineseRewriter {
         // 我的室友, 我姐姐, 他的同事: someone's particular person
         if (pre.endsWith("我") || pre.endsWith("我的") || pre.endsWith("我们的") || pre.endsWith("我们")
                 || pre.endsWith("咱们的") || pre.endsWith("他的") || pre.endsWith("她的") || pre.endsWith("我家")) {
+            return new Entity(false, 'u');
+        }
+        // 那位医生, 这个客户: someone pointed at
+        if (pre.endsWith("那位") || pre.endsWith("这位") || pre.endsWith("那名") || pre.endsWith("这名")
+                || pre.endsWith("那个") || pre.endsWith("这个")) {
+            return new Entity(false, 'u');
+        }
+        // 昨天…医生: an event in the past is about someone in particular
+        if (!hasUniversal(pre) && PAST_TIME.matcher(s.substring(sentenceStart, Math.min(s.length(), i + 12))).find()) {
             return new Entity(false, 'u');
         }
         // 张医生, 王老师: a title after a surname

@@ -76,7 +76,8 @@ final class EnglishRewriter {
             "perhaps", "thus", "therefore", "ever", "finally", "immediately", "quickly", "carefully", "clearly",
             "himself", "herself", "alone", "too", "either", "soon", "again", "automatically", "mostly", "truly",
             "nevertheless", "however", "further", "once", "not", "frequently", "regularly", "constantly",
-            "occasionally", "routinely", "instinctively", "naturally", "obviously", "personally", "barely");
+            "occasionally", "routinely", "instinctively", "naturally", "obviously", "personally", "barely",
+            "almost", "nearly", "merely", "rather", "likely", "truly", "really", "kind", "sort");
     private static final Set<String> NOT_3SG = set("always", "perhaps", "sometimes", "thus", "afterwards",
             "nevertheless", "besides", "nowadays", "towards", "unless", "regardless", "less", "across", "as",
             "was", "this", "his", "hers", "its", "yes", "plus", "alas", "whereas", "us", "yours", "ours", "theirs",
@@ -121,6 +122,19 @@ final class EnglishRewriter {
                     "would", "needs", "has", "is");
     private static final Set<String> CLAUSE_OPENERS = set("if", "when", "unless", "before",
                     "after", "because", "that");
+    private static final Set<String> DATIVE_VERBS = set("give", "gives", "gave", "giving", "offer", "offers",
+            "offered", "offering", "send", "sends", "sent", "show", "shows", "showed", "tell", "tells", "told",
+            "grant", "grants", "granted", "provide", "lend", "lends", "owe", "owes", "pay", "pays", "paid",
+            "ask", "asks", "asked", "teach", "teaches", "email", "emails", "text", "texts", "allow", "allows",
+            "wish", "wishes", "promise", "promises", "bring", "brings", "hand", "hands", "assign", "assigns",
+            "deny", "denies", "refuse", "refuses", "award", "awards", "charge", "charges", "cost", "costs");
+    private static final Set<String> GIVEN_NOUNS = set("help", "advice", "feedback", "support", "credit", "time",
+            "access", "permission", "information", "instructions", "directions", "money", "praise", "training",
+            "guidance", "attention", "space", "details", "updates", "notice", "encouragement", "assistance",
+            "clarification", "reassurance", "questions", "answers", "tips", "options", "priority", "treatment",
+            "medicine", "instruction", "something", "anything", "everything", "nothing", "more", "less",
+            "enough", "extra", "feedback", "directions", "permission", "leave", "credits", "discounts",
+            "refunds", "compensation", "recognition", "respect", "privacy", "room", "water", "food", "flowers");
     private static final Set<String> NP_MODIFIERS = set("first", "last", "next", "only", "other", "same", "new",
             "very", "most", "best", "ideal", "own", "right", "well");
     private static final Set<String> MODALS = set("can", "could", "will", "would", "shall", "should", "may",
@@ -1010,6 +1024,9 @@ final class EnglishRewriter {
             if (p >= 0 && t.kind[p] == WORD && CAUSATIVE.contains(t.lower[p]) && LEX.verbs.contains(n)) {
                 return true;
             }
+            if (p >= 0 && t.kind[p] == WORD && DATIVE_VERBS.contains(t.lower[p]) && GIVEN_NOUNS.contains(n)) {
+                return true; // "offer her help", "give her feedback"
+            }
             if (p >= 0 && isWord(p, "to")) {
                 // "to her" at the end of a phrase is an object: "talk to her about"
                 return false;
@@ -1060,8 +1077,19 @@ final class EnglishRewriter {
 
         private int nextVerbAfter(int subj) {
             int k = next(subj);
+            if (isPunct(k, ',')) {
+                // "he, however, is": skip a short parenthetical
+                int m = next(k);
+                for (int n = 0; m >= 0 && t.kind[m] == WORD && n < 3; n++) {
+                    m = next(m);
+                }
+                if (isPunct(m, ',')) {
+                    k = next(m);
+                }
+            }
             int guard = 0;
-            while (k >= 0 && t.kind[k] == WORD && guard++ < 4 && isAdverb(t.lower[k])) {
+            while (k >= 0 && t.kind[k] == WORD && guard++ < 4 && (isAdverb(t.lower[k])
+                    || (t.lower[k].equals("no") && isWord(next(k), "longer")) || t.lower[k].equals("longer"))) {
                 k = next(k);
             }
             if (k < 0 || t.kind[k] != WORD) {
@@ -1181,12 +1209,9 @@ final class EnglishRewriter {
             if (t.kind[o] != WORD) {
                 return false;
             }
+            // "and reports incidents", "and tests it"; but "reports of", "tests and" read as nouns
             String n = t.lower[o];
-            if (FUNCTION_WORDS.contains(n) || (n.endsWith("ly") && n.length() > 4)) {
-                return true;
-            }
-            // a plural noun after a plural noun is a noun list ("apples and oranges")
-            return !LEX.personNouns.contains(n) && !n.endsWith("s");
+            return !n.equals("of") && !n.equals("and") && !n.equals("or");
         }
 
         // -----------------------------------------------------------------------------------------
@@ -1245,9 +1270,27 @@ final class EnglishRewriter {
                     named = true;
                     g = 'u';
                 }
+                if (!named && !LEX.personNouns.contains(base) && !FUNCTION_WORDS.contains(base)
+                        && !LEX.roleForms.containsKey(base) && !quoted[i]) {
+                    // "Taylor Swift released ...": two or more capitalised words before a verb
+                    int last = lastOfCapRun(i);
+                    if (last > i && allNameLike(i, last)) {
+                        int v = next(last);
+                        while (v >= 0 && t.kind[v] == WORD && isAdverb(t.lower[v])) {
+                            v = next(v);
+                        }
+                        if (v >= 0 && t.kind[v] == WORD && !capitalized(v) && (isPast(t.lower[v])
+                                || SAYING.contains(t.lower[v]) || isThirdSingular(t.lower[v])
+                                && LEX.verbs.contains(baseForm(t.lower[v])))) {
+                            named = true;
+                            g = 'u';
+                        }
+                    }
+                }
                 if (named) {
                     Entity e = new Entity(false, g);
                     mention(i, e);
+                    skipTo = Math.max(skipTo, lastOfCapRun(i));
                     return;
                 }
             }
@@ -1286,6 +1329,20 @@ final class EnglishRewriter {
                 last = m;
             }
             return last;
+        }
+
+        private boolean allNameLike(int from, int to) {
+            for (int k = from; k <= to; k = next(k)) {
+                if (k < 0 || t.kind[k] != WORD) {
+                    return false;
+                }
+                String w = t.lower[k];
+                if (FUNCTION_WORDS.contains(w) || LEX.personNouns.contains(w) || LEX.roleForms.containsKey(w)
+                        || LEX.genderedNouns.containsKey(w) || TITLES_U.contains(w)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private int lastOfCapRun(int i) {
