@@ -34,7 +34,7 @@ final class ChineseRewriter {
             + "作业员 操作员 技术员 技术人员 维修工 维修人员 飞行员 机长 船长 队长 组长 班长 校长 院长 主任 秘书 助理 译者 "
             + "主持人 主播 博主 发言人 负责人 所有者 持有人 使用者 订阅者 开发商 新手 初学者 毕业生 研究生 本科生 "
             + "病人家属 监护人 护工 司仪 裁判 评委 面试官 考生 考官 讲师 教授 导师 学者 医师 药剂师 牙医 兽医 律师 法官 检察官 "
-            + "任何人 每个人 每一个人 有人 一个人 谁").split(" ");
+            + "班主任 辅导员 任何人 每个人 每一个人 有人 一个人 谁").split(" ");
     private static final Map<String, Character> KIN = new HashMap<>();
 
     static {
@@ -260,9 +260,20 @@ final class ChineseRewriter {
                                      List<Integer> mentionAt) {
         String pre = s.substring(Math.max(clauseStart, i - 10), i);
         // 我的室友, 我姐姐, 他的同事: someone's particular person
-        if (pre.endsWith("我") || pre.endsWith("我的") || pre.endsWith("我们的") || pre.endsWith("我们")
-                || pre.endsWith("咱们的") || pre.endsWith("他的") || pre.endsWith("她的") || pre.endsWith("我家")) {
+        if (pre.endsWith("他的") || pre.endsWith("她的")) {
             return new Entity(false, 'u');
+        }
+        int me = Math.max(pre.lastIndexOf('我'), pre.lastIndexOf('咱'));
+        if (me >= 0) {
+            // 我们班主任, 我的同事: unless a quantifier follows (我认为一个好老师…)
+            String after = pre.substring(me);
+            boolean quantified = false;
+            for (String q : QUANTIFIERS) {
+                quantified |= after.contains(q);
+            }
+            if (!quantified) {
+                return new Entity(false, 'u');
+            }
         }
         // 那位医生, 这个客户: someone pointed at
         if (pre.endsWith("那位") || pre.endsWith("这位") || pre.endsWith("那名") || pre.endsWith("这名")

@@ -1498,6 +1498,13 @@ final class EnglishRewriter {
         private boolean pastSubject(int head) {
             int k = next(head);
             int guard = 0;
+            if (isWord(k, "who") || isWord(k, "that")) {
+                // "the actress who played Juliet"
+                int v = next(k);
+                if (v >= 0 && t.kind[v] == WORD && isPast(t.lower[v]) && !t.lower[v].equals("was")) {
+                    return true;
+                }
+            }
             if (k >= 0 && t.kind[k] == WORD && (t.lower[k].equals("of") || t.lower[k].equals("at")
                     || t.lower[k].equals("from") || t.lower[k].equals("in"))) {
                 // "the president of France gave": skip a short prepositional phrase
@@ -1585,8 +1592,9 @@ final class EnglishRewriter {
             if (det >= 0) {
                 int comma = prev(det);
                 if (isPunct(comma, ',')) {
+                    // "Mr. Lopez, the chairman of our club," / "my uncle, a retired policeman,"
                     int name = prev(comma);
-                    if (name >= 0 && entityAt[name] != null && !entityAt[name].generic && capitalized(name)) {
+                    if (name >= 0 && entityAt[name] != null && !entityAt[name].generic) {
                         return entityAt[name];
                     }
                 }
