@@ -583,6 +583,11 @@ final class EnglishRewriter {
         }
 
         private boolean isYear(int i) {
+            for (int k = t.start[i]; k < t.end[i]; k++) {
+                if (text.charAt(k) < '0' || text.charAt(k) > '9') {
+                    return false;
+                }
+            }
             int y = Integer.parseInt(text, t.start[i], t.end[i], 10);
             return y >= 1800 && y <= 2099;
         }
