@@ -175,6 +175,26 @@ final class EnglishRewriter {
             "dorm", "dormitory", "course", "courses", "composition", "housing", "roommate", "semester", "fall",
             "spring", "week", "english", "writing", "team", "season", "experience", "students", "student");
 
+    /** Every word the sentence walk acts on (besides capitalised words and person-like suffixes). */
+    private static final Set<String> INTERESTING;
+
+    static {
+        java.util.HashSet<String> all = new java.util.HashSet<>();
+        all.addAll(GENDERED_PRONOUNS);
+        all.add("s");
+        all.addAll(LEX.roleForms.keySet());
+        all.addAll(GENERIC_PRONOUNS);
+        all.addAll(QUANTIFIER_DET);
+        all.addAll(List.of("neither", "none", "no", "one"));
+        all.addAll(TITLES_M);
+        all.addAll(TITLES_F);
+        all.addAll(TITLES_U);
+        all.addAll(LEX.genderedNouns.keySet());
+        all.addAll(LEX.firstNames.keySet());
+        all.addAll(LEX.personNouns);
+        INTERESTING = java.util.Collections.unmodifiableSet(all);
+    }
+
     static {
         java.util.HashSet<String> s = new java.util.HashSet<>(set(
                 "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "my", "your", "our",
@@ -542,6 +562,9 @@ final class EnglishRewriter {
                     continue;
                 }
                 String w = t.lower[i];
+                if (!interesting(i, w)) {
+                    continue; // most words: one set lookup
+                }
                 if (GENDERED_PRONOUNS.contains(w) || w.equals("s")) {
                     int d = doublet(i);
                     if (d > 0) {
@@ -580,6 +603,18 @@ final class EnglishRewriter {
                 }
             }
             return ok && words >= 2;
+        }
+
+        /** Could the word at {@code i} be a pronoun, role noun, person, name or quantifier? */
+        private boolean interesting(int i, String w) {
+            if (INTERESTING.contains(w) || capitalized(i)) {
+                return true;
+            }
+            int n = w.length();
+            if (n > 2 && w.charAt(n - 2) == '\'' && w.charAt(n - 1) == 's') {
+                return INTERESTING.contains(w.substring(0, n - 2)) || weakPersonNoun(w.substring(0, n - 2));
+            }
+            return weakPersonNoun(w);
         }
 
         private boolean isYear(int i) {
