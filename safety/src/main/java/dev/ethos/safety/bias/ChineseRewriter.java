@@ -297,9 +297,9 @@ final class ChineseRewriter {
             }
         }
         if (q >= 0) {
-            // 是一名…, 成为一位…: a predicate about someone already named
+            // 是一名…, 成为一位…: a predicate about someone already named (作为一名… stays generic)
             String beforeQ = pre.substring(0, q);
-            if (beforeQ.endsWith("是") || beforeQ.endsWith("成为") || beforeQ.endsWith("作为") || beforeQ.endsWith("当")) {
+            if (beforeQ.endsWith("是") || beforeQ.endsWith("成为")) {
                 int absQ = Math.max(clauseStart, i - 10) + q;
                 for (int m = mentions.size() - 1; m >= 0; m--) {
                     if (mentionAt.get(m) < absQ && mentionAt.get(m) >= sentenceStart) {
@@ -372,7 +372,7 @@ final class ChineseRewriter {
         return -1;
     }
 
-    private static final String NOT_AFTER = "们人乡国处日物者山杀律";
+    private static final String NOT_AFTER = "们人乡国处日物者山杀律汀";
     private static final String NOT_BEFORE = "其吉利排无";
 
     /** 他/她 as a pronoun, not inside 他们, 其他, 他人, 吉他, 利他 … */

@@ -135,6 +135,12 @@ final class EnglishRewriter {
             "medicine", "instruction", "something", "anything", "everything", "nothing", "more", "less",
             "enough", "extra", "feedback", "directions", "permission", "leave", "credits", "discounts",
             "refunds", "compensation", "recognition", "respect", "privacy", "room", "water", "food", "flowers");
+    private static final Set<String> DEMONYMS = set("american", "canadian", "mexican", "european", "african",
+            "asian", "australian", "indian", "brazilian", "russian", "italian", "korean", "japanese", "chinese",
+            "german", "briton", "brit", "texan", "californian", "londoner", "parisian", "european", "swede", "dane",
+            "finn", "norwegian", "spaniard", "scot", "pakistani", "nigerian", "kenyan", "egyptian",
+            "iranian", "iraqi", "israeli", "turk", "greek", "pole", "ukrainian", "vietnamese", "thai", "filipino",
+            "indonesian", "muslim", "christian", "jew", "hindu", "buddhist", "catholic", "protestant");
     private static final Set<String> NP_MODIFIERS = set("first", "last", "next", "only", "other", "same", "new",
             "very", "most", "best", "ideal", "own", "right", "well");
     private static final Set<String> MODALS = set("can", "could", "will", "would", "shall", "should", "may",
@@ -1056,6 +1062,10 @@ final class EnglishRewriter {
             if (OBJECT_FOLLOWERS.contains(n)) {
                 return true;
             }
+            int apos = n.indexOf('\'');
+            if (apos > 0 && OBJECT_FOLLOWERS.contains(n.substring(0, apos))) {
+                return true; // "ask her what's wrong"
+            }
             if (n.endsWith("ly") && n.length() > 4 && !LEX.verbs.contains(n)) {
                 int m = next(k);
                 return m < 0 || t.kind[m] != WORD || OBJECT_FOLLOWERS.contains(t.lower[m]);
@@ -1300,6 +1310,11 @@ final class EnglishRewriter {
                 }
                 Entity alias = predicateAlias(i);
                 mention(i, alias != null ? alias : new Entity(false, kin));
+                return;
+            }
+            if (cap && DEMONYMS.contains(base) && !sentenceInitial(i) && determiner(i) >= 0 && !isCompoundModifier(i)) {
+                // "the average American", "every Canadian"
+                mention(i, entityForNoun(i, 'u'));
                 return;
             }
             if (cap) {
