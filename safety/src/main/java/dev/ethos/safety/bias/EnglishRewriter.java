@@ -141,6 +141,8 @@ final class EnglishRewriter {
             "finn", "norwegian", "spaniard", "scot", "pakistani", "nigerian", "kenyan", "egyptian",
             "iranian", "iraqi", "israeli", "turk", "greek", "pole", "ukrainian", "vietnamese", "thai", "filipino",
             "indonesian", "muslim", "christian", "jew", "hindu", "buddhist", "catholic", "protestant");
+    private static final Set<String> FRONTED = set("if", "when", "before", "after", "once", "until", "unless",
+            "while", "whenever", "although", "though", "because", "since", "as", "even");
     private static final Set<String> NP_MODIFIERS = set("first", "last", "next", "only", "other", "same", "new",
             "very", "most", "best", "ideal", "own", "right", "well");
     private static final Set<String> MODALS = set("can", "could", "will", "would", "shall", "should", "may",
@@ -528,6 +530,7 @@ final class EnglishRewriter {
             sentenceMentions.clear();
             mentionTokens.clear();
             weak.clear();
+            unresolved.clear();
             firstPerson = false;
             timeAdverb = false;
             conditional = false;
@@ -586,6 +589,52 @@ final class EnglishRewriter {
                     continue;
                 }
                 personWord(i);
+            }
+            if (!unresolved.isEmpty()) {
+                cataphora();
+            }
+        }
+
+        /**
+         * "Before he operates, a surgeon washes his hands": a pronoun with no antecedent inside a
+         * fronted subordinate clause refers forward to the subject of the main clause.
+         */
+        private void cataphora() {
+            int first = firstNonSpace(sFrom, sTo);
+            while (first < sTo && t.kind[first] != WORD) {
+                first++;
+            }
+            if (first >= sTo || !FRONTED.contains(t.lower[first])) {
+                return;
+            }
+            int comma = -1;
+            for (int k = first; k < sTo; k++) {
+                if (isPunct(k, ',')) {
+                    comma = k;
+                    break;
+                }
+            }
+            if (comma < 0) {
+                return;
+            }
+            Entity target = null;
+            for (int m = 0; m < sentenceMentions.size(); m++) {
+                if (mentionTokens.get(m) > comma) {
+                    target = sentenceMentions.get(m).entity();
+                    break;
+                }
+            }
+            if (target == null || !target.generic) {
+                return;
+            }
+            for (int m : unresolved) {
+                int tok = mentionTokens.get(m);
+                Entity own = sentenceMentions.get(m).entity();
+                if (tok > comma || !fits(target, own.gender) || quoted[tok] || edited[tok]) {
+                    continue;
+                }
+                sentenceMentions.set(m, new Mention(target, track.sentence));
+                rewritePronoun(tok, t.lower[tok]);
             }
         }
 
@@ -923,11 +972,17 @@ final class EnglishRewriter {
             Entity e = resolve(i, gender);
             if (e == null) {
                 e = new Entity(false, gender);
+                unresolved.add(sentenceMentions.size());
             }
             mention(i, e);
             if (!e.generic || quoted[i]) {
                 return;
             }
+            rewritePronoun(i, w);
+        }
+
+        /** Rewrites the gendered pronoun {@code w} at {@code i} whose antecedent is generic. */
+        private void rewritePronoun(int i, String w) {
             String rule = "en.pronoun";
             switch (w) {
                 case "he", "she" -> {
@@ -1364,6 +1419,8 @@ final class EnglishRewriter {
         }
 
         int skipTo = -1;
+        /** Indexes into {@link #sentenceMentions} of pronouns that found no antecedent. */
+        final List<Integer> unresolved = new ArrayList<>();
         /** Indexes into {@link #sentenceMentions} of mentions found only by their suffix. */
         final java.util.Set<Integer> weak = new java.util.HashSet<>();
 

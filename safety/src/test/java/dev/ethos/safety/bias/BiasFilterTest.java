@@ -122,6 +122,17 @@ class BiasFilterTest {
         assertTrue(r.edits().isEmpty(), () -> "edits: " + r.edits());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Before he operates, a surgeon washes his hands. | Before they operate, a surgeon washes their hands.
+            When she arrives, the new hire should sign in. | When they arrive, the new hire should sign in.
+            When he arrived, John said hello. | When he arrived, John said hello.
+            If he is late, my brother calls. | If he is late, my brother calls.
+            """)
+    void forwardReferenceFromAFrontedClause(String in, String out) {
+        assertEquals(out, rw(in));
+    }
+
     @Test
     void onlyTheGenericReferentChanges() {
         assertEquals("My grandfather was a postman, and he always said a good mail carrier knows their route by heart.",
