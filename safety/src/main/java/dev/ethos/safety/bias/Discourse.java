@@ -39,8 +39,15 @@ final class Discourse {
         final List<Mention> mentions = new ArrayList<>();
         int sentence;
         boolean inQuote;
+        /** A rewritten subject pronoun ended with a colon: the list items below are its predicates. */
+        boolean listSubject;
 
         /** Ends a complete sentence: its mentions join the window, old ones leave it. */
+        void commit(List<Mention> sentenceMentions, boolean quoteOpen, boolean listOpen) {
+            listSubject = listOpen;
+            commit(sentenceMentions, quoteOpen);
+        }
+
         void commit(List<Mention> sentenceMentions, boolean quoteOpen) {
             mentions.addAll(sentenceMentions);
             inQuote = quoteOpen;

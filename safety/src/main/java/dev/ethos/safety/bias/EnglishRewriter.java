@@ -377,8 +377,12 @@ final class EnglishRewriter {
             this.quoted = new boolean[t.n];
         }
 
+        /** See {@link Discourse.Track#listSubject}. */
+        boolean listSubject;
+
         int all() {
             int i = 0;
+            listSubject = track.listSubject;
             boolean inQuote = track.inQuote;
             while (i < t.n) {
                 int end = sentenceEnd(i);
@@ -393,7 +397,7 @@ final class EnglishRewriter {
                         && countNewlines(end - 1) >= 2) {
                     inQuote = false;
                 }
-                track.commit(sentenceMentions, inQuote);
+                track.commit(sentenceMentions, inQuote, listSubject);
                 i = end;
             }
             return text.length();
@@ -555,6 +559,9 @@ final class EnglishRewriter {
                 return;
             }
             aboutWork = quotedTitle(from, to);
+            if (listSubject) {
+                listItem(from, to);
+            }
             stereotype = Stereotypes.english(this.t, text, from, to);
             if (stereotype) {
                 stereotypes.add(new int[] {t.start[firstNonSpace(from, to)], t.end[lastNonSpace(from, to)]});
@@ -840,6 +847,39 @@ final class EnglishRewriter {
         // -----------------------------------------------------------------------------------------
         // Pronouns
 
+        /** A list item under "they:": its first verb agrees ("* picks up …" → "* pick up …"). */
+        private void listItem(int from, int to) {
+            int k = from;
+            boolean bullet = false;
+            while (k < to && t.kind[k] != WORD) {
+                if (t.kind[k] == PUNCT || t.kind[k] == NUM) {
+                    char c = text.charAt(t.start[k]);
+                    bullet |= c == '-' || c == '*' || c == '•' || t.kind[k] == NUM;
+                }
+                k++;
+            }
+            if (k >= to) {
+                return; // a blank line keeps the list open
+            }
+            if (!bullet) {
+                listSubject = false;
+                return;
+            }
+            sFrom = from;
+            sTo = to;
+            if (agree(k)) {
+                coordinated(k);
+            }
+        }
+
+        /** After a rewritten subject: "…, they:" followed by a line break opens a list of predicates. */
+        private void colonList(int subj) {
+            int c = next(subj);
+            if (isPunct(c, ':') && (c + 1 >= t.n || t.kind[c + 1] == NEWLINE)) {
+                listSubject = true;
+            }
+        }
+
         /** Doublets: he or she, he/she, s/he, his or her, him/her, himself or herself. Returns the end token or -1. */
         private int doublet(int i) {
             String a = t.lower[i];
@@ -989,6 +1029,7 @@ final class EnglishRewriter {
                     edit(i, i, cased(i, "they"), rule + ".subject", T_PRONOUN);
                     inversion(i);
                     agreeVerbs(i);
+                    colonList(i);
                 }
                 case "him" -> edit(i, i, cased(i, "them"), rule + ".object", T_PRONOUN);
                 case "himself", "herself" -> edit(i, i, cased(i, "themselves"), rule + ".reflexive", T_PRONOUN);
@@ -1400,7 +1441,11 @@ final class EnglishRewriter {
                 if (named) {
                     Entity e = new Entity(false, g);
                     mention(i, e);
-                    skipTo = Math.max(skipTo, lastOfCapRun(i));
+                    int last = lastOfCapRun(i);
+                    for (int k = next(i); k >= 0 && k <= last; k = next(k)) {
+                        entityAt[k] = e;
+                    }
+                    skipTo = Math.max(skipTo, last);
                     return;
                 }
             }
@@ -1409,6 +1454,18 @@ final class EnglishRewriter {
                     return;
                 }
                 mention(i, entityForNoun(i, 'u'));
+                return;
+            }
+            if (cap && LEX.personNouns.contains(base) && !quoted[i]) {
+                // a role in a heading or title case ("Position: Software Engineer"), not a title before a name
+                int n = next(i);
+                boolean beforeName = n >= 0 && t.kind[n] == WORD && capitalized(n)
+                        && (LEX.firstNames.containsKey(t.lower[n]) || !LEX.personNouns.contains(t.lower[n]));
+                int p = prev(i);
+                boolean afterName = p >= 0 && entityAt[p] != null && !entityAt[p].generic;
+                if (!beforeName && !afterName) {
+                    mention(i, entityForNoun(i, 'u'));
+                }
                 return;
             }
             if (!cap && weakPersonNoun(base) && determiner(i) >= 0 && !isCompoundModifier(i)) {
@@ -1701,6 +1758,19 @@ final class EnglishRewriter {
         /** "Mr. Lopez, the chairman of our club," and "the chairman, Mr. Lopez,": the same person. */
         private Entity appositiveAlias(int i) {
             int det = determiner(i);
+            if (det < 0) {
+                // "John Smith, Software Engineer at Acme,": a bare role after a name and a comma
+                int k = prev(i);
+                for (int n = 0; k >= 0 && t.kind[k] == WORD && n < 3; n++) {
+                    k = prev(k);
+                }
+                if (isPunct(k, ',')) {
+                    int name = prev(k);
+                    if (name >= 0 && entityAt[name] != null && !entityAt[name].generic) {
+                        return entityAt[name];
+                    }
+                }
+            }
             if (det >= 0) {
                 int comma = prev(det);
                 if (isPunct(comma, ',')) {

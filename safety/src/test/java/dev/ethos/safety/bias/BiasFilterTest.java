@@ -220,6 +220,18 @@ class BiasFilterTest {
     }
 
     @Test
+    void markdownDocuments() {
+        assertEquals("Position: Senior Software Engineer\n\n## Responsibilities\n1. They review code daily.\n"
+                        + "2. They write tests and mentor interns.\n\n- Their degree must be in computer science.",
+                rw("Position: Senior Software Engineer\n\n## Responsibilities\n1. He reviews code daily.\n"
+                        + "2. He writes tests and mentors interns.\n\n- His degree must be in computer science."));
+        assertEquals("On day one, the new employee goes to HR, where they:\n\n* pick up their laptop\n* meet their buddy\n\nDone.",
+                rw("On day one, the new employee goes to HR, where he:\n\n* picks up his laptop\n* meets his buddy\n\nDone."));
+        assertEquals("John Smith, Software Engineer at Acme, said he enjoys the work.",
+                rw("John Smith, Software Engineer at Acme, said he enjoys the work."));
+    }
+
+    @Test
     void sessionFedOutOfOrderRebuildsItsContext() {
         BiasSession s = new BiasSession(BiasFilter.Mode.REWRITE);
         String left = "The tenant must read the lease carefully.";
