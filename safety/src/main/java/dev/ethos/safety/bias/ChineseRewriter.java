@@ -365,6 +365,9 @@ final class ChineseRewriter {
                 && s.charAt(i + 2) == other) {
             return i + 3;
         }
+        if (i + 4 <= to && s.startsWith("或者", i + 1) && s.charAt(i + 3) == other) {
+            return i + 4;
+        }
         if (i + 4 <= to && (s.charAt(i + 1) == '（' || s.charAt(i + 1) == '(') && s.charAt(i + 2) == other
                 && (s.charAt(i + 3) == '）' || s.charAt(i + 3) == ')')) {
             return i + 4;

@@ -143,6 +143,8 @@ final class EnglishRewriter {
             "indonesian", "muslim", "christian", "jew", "hindu", "buddhist", "catholic", "protestant");
     private static final Set<String> FRONTED = set("if", "when", "before", "after", "once", "until", "unless",
             "while", "whenever", "although", "though", "because", "since", "as", "even");
+    private static final Set<String> PP_STARTS = set("of", "at", "from", "in", "on", "with", "for", "near",
+            "behind", "next");
     private static final Set<String> NP_MODIFIERS = set("first", "last", "next", "only", "other", "same", "new",
             "very", "most", "best", "ideal", "own", "right", "well");
     private static final Set<String> MODALS = set("can", "could", "will", "would", "shall", "should", "may",
@@ -908,7 +910,7 @@ final class EnglishRewriter {
             if (!slash && !isWord(sep, "or")) {
                 return -1;
             }
-            b = slash ? adjacent(sep) : next(sep);
+            b = next(sep);
             if (b < 0 || t.kind[b] != WORD) {
                 return -1;
             }
@@ -957,7 +959,8 @@ final class EnglishRewriter {
             if ((a.equals("him") && b.equals("her")) || (a.equals("her") && b.equals("him"))) {
                 return "obj";
             }
-            if ((a.equals("himself") && b.equals("herself")) || (a.equals("herself") && b.equals("himself"))) {
+            if ((a.equals("himself") && b.equals("herself")) || (a.equals("herself") && b.equals("himself"))
+                    || (a.equals("him") && b.equals("herself")) || (a.equals("her") && b.equals("himself"))) {
                 return "refl";
             }
             if ((a.equals("his") && b.equals("hers")) || (a.equals("hers") && b.equals("his"))) {
@@ -1674,8 +1677,7 @@ final class EnglishRewriter {
                     return true;
                 }
             }
-            if (k >= 0 && t.kind[k] == WORD && (t.lower[k].equals("of") || t.lower[k].equals("at")
-                    || t.lower[k].equals("from") || t.lower[k].equals("in"))) {
+            if (k >= 0 && t.kind[k] == WORD && PP_STARTS.contains(t.lower[k])) {
                 // "the president of France gave": skip a short prepositional phrase
                 int m = next(k);
                 for (int n = 0; m >= 0 && t.kind[m] == WORD && n < 4; n++) {
