@@ -500,9 +500,15 @@ final class EnglishRewriter {
         /** Marks the tokens inside quotation marks; returns whether a double quotation is still open. */
         private boolean markQuotes(int from, int to, boolean inQuote) {
             boolean single = false;
+            boolean code = false;
             for (int i = from; i < to; i++) {
                 if (t.kind[i] == PUNCT) {
                     char c = text.charAt(t.start[i]);
+                    if (c == '`') {
+                        code = !code;
+                        quoted[i] = true;
+                        continue;
+                    }
                     if (c == '"') {
                         inQuote = !inQuote;
                         quoted[i] = true;
@@ -522,7 +528,7 @@ final class EnglishRewriter {
                         continue;
                     }
                 }
-                quoted[i] = inQuote || single;
+                quoted[i] = inQuote || single || code;
             }
             return inQuote;
         }
@@ -589,7 +595,7 @@ final class EnglishRewriter {
                         i = d - 1;
                         continue;
                     }
-                    if (!w.equals("s")) {
+                    if (!w.equals("s") && !glued(i)) {
                         pronoun(i);
                     }
                     continue;
@@ -1866,6 +1872,13 @@ final class EnglishRewriter {
             if (!possessive.isEmpty()) {
                 rep = rep.endsWith("s") ? rep + possessive.charAt(0) : rep + possessive;
             }
+            int pairEnd = possessive.isEmpty() && !pluralPossessive ? pairedRole(i, form) : -1;
+            if (pairEnd > 0) {
+                // "policemen and policewomen" → "police officers"
+                edit(i, pairEnd, cased(i, rep), "en.role-noun", T_ROLE);
+                article(i, rep);
+                return true;
+            }
             edit(i, i, cased(i, rep), "en.role-noun", T_ROLE);
             if (pluralPossessive && !rep.endsWith("s")) {
                 // "salesmen'" is rare; "salespeople'" would be wrong: make it "salespeople's"
@@ -1874,6 +1887,46 @@ final class EnglishRewriter {
             }
             article(i, rep);
             return true;
+        }
+
+        /** "chairman or chairwoman": the end token of a second role noun with the same neutral form, or -1. */
+        private int pairedRole(int i, Lexicon.RoleForm form) {
+            int c = next(i);
+            if (!(isWord(c, "and") || isWord(c, "or") || isPunct(c, '/'))) {
+                return -1;
+            }
+            int j = next(c);
+            if (j >= 0 && (isWord(j, "a") || isWord(j, "an"))) {
+                j = next(j);
+            }
+            if (j < 0 || t.kind[j] != WORD || quoted[j] || edited[j]) {
+                return -1;
+            }
+            Lexicon.RoleForm other = LEX.roleForms.get(t.lower[j]);
+            if (other == null || other.plural() != form.plural() || other.role() == form.role()
+                    || !other.role().neutral().equals(form.role().neutral())) {
+                return -1;
+            }
+            return j;
+        }
+
+        /** A word glued to a path, address or identifier ("/users/he/", "he_id", "x.he"): not prose. */
+        private boolean glued(int i) {
+            return gluedPunct(i - 1, t.start[i] == (i > 0 ? t.end[i - 1] : -1))
+                    || gluedPunct(i + 1, i + 1 < t.n && t.start[i + 1] == t.end[i]);
+        }
+
+        private boolean gluedPunct(int k, boolean touching) {
+            if (!touching || k < 0 || k >= t.n || t.kind[k] != PUNCT) {
+                return false;
+            }
+            char c = text.charAt(t.start[k]);
+            if (c == '/' || c == '_' || c == '@' || c == '=' || c == '\\' || c == '#' || c == '<' || c == '>') {
+                return true;
+            }
+            // "x.he" but not "he." at a sentence end: a dot glued on both sides
+            return (c == '.' || c == ':') && ((k > 0 && k + 1 < t.n && t.start[k + 1] == t.end[k]
+                    && t.kind[k + 1] == WORD && t.end[k - 1] == t.start[k] && t.kind[k - 1] == WORD));
         }
 
         private void article(int noun, String rep) {

@@ -134,6 +134,14 @@ class BiasFilterTest {
     }
 
     @Test
+    void pairsPathsAndCode() {
+        assertEquals("Police officers patrol the city; ask a chairperson.",
+                rw("Policemen and policewomen patrol the city; ask a chairman or chairwoman."));
+        assertEquals("Every user can open https://example.com/he/profile and `he.exe`; they then see their page.",
+                rw("Every user can open https://example.com/he/profile and `he.exe`; he then sees his page."));
+    }
+
+    @Test
     void onlyTheGenericReferentChanges() {
         assertEquals("My grandfather was a postman, and he always said a good mail carrier knows their route by heart.",
                 rw("My grandfather was a postman, and he always said a good postman knows his route by heart."));
