@@ -137,6 +137,9 @@ final class ChineseRewriter {
             if (!complete) {
                 return from;
             }
+            if (text.charAt(end - 1) == '\n') {
+                inQuote = false; // a line break closes a stray quotation mark
+            }
             track.commit(sentenceMentions, inQuote);
             from = end;
         }

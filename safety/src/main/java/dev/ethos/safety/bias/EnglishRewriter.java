@@ -394,25 +394,14 @@ final class EnglishRewriter {
                 if (!complete) {
                     return t.start[i];
                 }
-                // A paragraph break closes a quotation left open by mistake.
-                if (end > 0 && t.kind[end - 1] == NEWLINE && text.indexOf('\n', t.start[end - 1]) >= 0
-                        && countNewlines(end - 1) >= 2) {
+                // A line break closes a quotation left open (an inch mark, a stray quote).
+                if (end > 0 && t.kind[end - 1] == NEWLINE) {
                     inQuote = false;
                 }
                 track.commit(sentenceMentions, inQuote, listSubject);
                 i = end;
             }
             return text.length();
-        }
-
-        private int countNewlines(int tok) {
-            int c = 0;
-            for (int k = t.start[tok]; k < t.end[tok]; k++) {
-                if (text.charAt(k) == '\n') {
-                    c++;
-                }
-            }
-            return c;
         }
 
         /** The token index after the sentence starting at {@code from}. */
