@@ -145,6 +145,12 @@ final class EnglishRewriter {
             "while", "whenever", "although", "though", "because", "since", "as", "even");
     private static final Set<String> PP_STARTS = set("of", "at", "from", "in", "on", "with", "for", "near",
             "behind", "next");
+    private static final Set<String> PAST_SAYING = set("said", "told", "announced", "explained", "replied",
+            "added", "wrote", "recalled", "admitted", "insisted", "claimed", "complained", "mentioned",
+            "confirmed", "revealed", "boasted", "remarked", "answered", "shouted", "whispered");
+    private static final Set<String> WORKS = set("novel", "book", "film", "movie", "story", "play", "poem",
+            "series", "episode", "show", "tale", "fable", "comic", "opera", "musical", "song", "sitcom", "novella",
+            "memoir", "biography", "saga", "legend", "myth", "painting");
     private static final Set<String> NP_MODIFIERS = set("first", "last", "next", "only", "other", "same", "new",
             "very", "most", "best", "ideal", "own", "right", "well");
     private static final Set<String> MODALS = set("can", "could", "will", "would", "shall", "should", "may",
@@ -364,6 +370,8 @@ final class EnglishRewriter {
         boolean stereotype;
         /** The sentence states a condition or rule (if, whenever, unless …): its past tenses are hypothetical. */
         boolean conditional;
+        /** The sentence reports what someone said or did (said, told, announced …). */
+        boolean reported;
         /** The sentence names a work in quotes ("The Remains of the Day"): its "the" characters are specific. */
         boolean aboutWork;
 
@@ -535,6 +543,7 @@ final class EnglishRewriter {
             firstPerson = false;
             timeAdverb = false;
             conditional = false;
+            reported = false;
             boolean any = false;
             for (int i = from; i < to; i++) {
                 if (t.kind[i] == WORD) {
@@ -542,9 +551,14 @@ final class EnglishRewriter {
                     if (CONDITIONALS.contains(w)) {
                         conditional = true;
                     }
+                    if (PAST_SAYING.contains(w)) {
+                        reported = true;
+                    }
                     if (FIRST_PERSON.contains(w)) {
                         firstPerson = true;
-                    } else if (TIME_WORDS.contains(w) || (w.equals("last") && nextWordIs(i, TIME_UNITS))) {
+                    } else if (TIME_WORDS.contains(w) || (w.equals("last") && nextWordIs(i, TIME_UNITS))
+                            || (w.equals("last") && next(i) >= 0 && t.kind[next(i)] == WORD
+                            && TIME_UNITS.contains(stripPossessive(t.lower[next(i)])))) {
                         timeAdverb = true;
                     }
                     any = true;
@@ -555,7 +569,7 @@ final class EnglishRewriter {
             if (!any) {
                 return;
             }
-            aboutWork = quotedTitle(from, to);
+            aboutWork = quotedTitle(from, to) || inAWork(from, to);
             if (listSubject) {
                 listItem(from, to);
             }
@@ -640,6 +654,21 @@ final class EnglishRewriter {
                 sentenceMentions.set(m, new Mention(target, track.sentence));
                 rewritePronoun(tok, t.lower[tok]);
             }
+        }
+
+        /** "In the novel, …", "in this film": the sentence is about the characters of a work. */
+        private boolean inAWork(int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (t.kind[i] == WORD && t.lower[i].equals("in")) {
+                    int d = next(i);
+                    int w = d >= 0 && t.kind[d] == WORD && (t.lower[d].equals("the") || t.lower[d].equals("this")
+                            || t.lower[d].equals("that")) ? next(d) : -1;
+                    if (w >= 0 && t.kind[w] == WORD && WORKS.contains(t.lower[w])) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         /** A quoted run of two or more words, all capitalised but for small words: the title of a work. */
@@ -1614,6 +1643,10 @@ final class EnglishRewriter {
                     // "The doctor came in and ...": a past event is about someone in particular
                     return new Entity(false, gender);
                 }
+                if (reported && !conditional && !presentVerbAfter(i)) {
+                    // "The winner of last year's race, a student, said he ...": a reported event
+                    return new Entity(false, gender);
+                }
             }
             return new Entity(true, gender);
         }
@@ -1646,6 +1679,21 @@ final class EnglishRewriter {
                 k = prev(k);
             }
             return -1;
+        }
+
+        /** Is the noun at {@code head} the subject of a present-tense verb or modal right after it? */
+        private boolean presentVerbAfter(int head) {
+            int k = next(head);
+            int guard = 0;
+            while (k >= 0 && t.kind[k] == WORD && guard++ < 3 && isAdverb(t.lower[k])) {
+                k = next(k);
+            }
+            if (k < 0 || t.kind[k] != WORD) {
+                return false;
+            }
+            String v = t.lower[k];
+            return pluralVerb(v) != null || MODALS.contains(v) || v.equals("can") || v.equals("will")
+                    || (isThirdSingular(v) && LEX.verbs.contains(baseForm(v))) || v.equals("who") || v.equals("that");
         }
 
         /** "the president of France", "the CEO of Acme": a role unique to a named place or body. */
@@ -1728,7 +1776,8 @@ final class EnglishRewriter {
                 return null;
             }
             String c = t.lower[k];
-            boolean copula = COPULAS.contains(c);
+            boolean copula = COPULAS.contains(c) || (c.equals("as") && det >= 0 && prev(k) >= 0
+                    && t.kind[prev(k)] == WORD && (isPast(t.lower[prev(k)]) || isThirdSingular(t.lower[prev(k)])));
             if (!copula && c.endsWith("'s")) {
                 // "she's a nurse"
                 copula = GENDERED_PRONOUNS.contains(c) || entityAt[k] != null;
