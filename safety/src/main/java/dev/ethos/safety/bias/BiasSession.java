@@ -18,7 +18,7 @@ import java.util.Map;
  */
 final class BiasSession implements TextFilter.Session {
     /** Longest incomplete sentence carried over to the next segment. */
-    private static final int MAX_CARRY = 4096;
+    private static final int MAX_CARRY = 1536;
     /** How much earlier text to read again when the session did not see it itself. */
     private static final int RESEED = 2048;
 

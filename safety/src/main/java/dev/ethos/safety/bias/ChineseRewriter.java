@@ -383,10 +383,17 @@ final class ChineseRewriter {
 
     /** 他/她 as a pronoun, not inside 他们, 其他, 他人, 吉他, 利他 … */
     private static boolean isPronoun(String s, int i, int from, int to) {
+        if ((i + 1 < s.length() && isLatinOrDigit(s.charAt(i + 1))) || (i > 0 && isLatinOrDigit(s.charAt(i - 1)))) {
+            return false; // glued to a Latin word: TA would merge into it
+        }
         if (i + 1 < to && NOT_AFTER.indexOf(s.charAt(i + 1)) >= 0) {
             return false;
         }
         return !(i > from && NOT_BEFORE.indexOf(s.charAt(i - 1)) >= 0);
+    }
+
+    private static boolean isLatinOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'' || c == '’';
     }
 
     private static Entity resolve(List<Mention> mentions, List<Integer> at, Discourse.Track track, int pos,

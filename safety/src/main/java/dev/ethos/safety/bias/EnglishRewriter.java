@@ -923,7 +923,7 @@ final class EnglishRewriter {
                 if (quoted[i]) {
                     return he + 1;
                 }
-                subjectDoublet(i, he);
+                subjectDoublet(i, he, genericEntityFor(i));
                 return he + 1;
             }
             sep = next(i);
@@ -946,25 +946,29 @@ final class EnglishRewriter {
             if (quoted[i]) {
                 return b + 1;
             }
+            Entity owner = genericEntityFor(i);
+            for (int k = i; k <= b; k++) {
+                entityAt[k] = owner; // "his/her user": the noun's determiner is generic
+            }
             switch (kind) {
-                case "subj" -> subjectDoublet(i, b);
+                case "subj" -> subjectDoublet(i, b, owner);
                 case "poss" -> {
-                    Entity e = genericEntityFor(i);
+                    Entity e = owner;
                     mention(i, e);
                     edit(i, b, cased(i, "their"), "en.pronoun.doublet", T_PRONOUN);
                 }
                 case "obj" -> {
-                    Entity e = genericEntityFor(i);
+                    Entity e = owner;
                     mention(i, e);
                     edit(i, b, cased(i, "them"), "en.pronoun.doublet", T_PRONOUN);
                 }
                 case "refl" -> {
-                    Entity e = genericEntityFor(i);
+                    Entity e = owner;
                     mention(i, e);
                     edit(i, b, cased(i, "themselves"), "en.pronoun.doublet", T_PRONOUN);
                 }
                 case "pron" -> {
-                    Entity e = genericEntityFor(i);
+                    Entity e = owner;
                     mention(i, e);
                     edit(i, b, cased(i, "theirs"), "en.pronoun.doublet", T_PRONOUN);
                 }
@@ -1008,13 +1012,12 @@ final class EnglishRewriter {
                 return -1;
             }
             if (!quoted[open]) {
-                subjectDoublet(open, he);
+                subjectDoublet(open, he, genericEntityFor(open));
             }
             return he + 1;
         }
 
-        private void subjectDoublet(int from, int to) {
-            Entity e = genericEntityFor(from);
+        private void subjectDoublet(int from, int to, Entity e) {
             mention(from, e);
             int capTok = from;
             while (t.kind[capTok] != WORD) {
@@ -1285,6 +1288,9 @@ final class EnglishRewriter {
                     return false;
                 }
                 plural = baseForm(v);
+                if (LEX.roleForms.containsKey(plural) || GENDERED_PRONOUNS.contains(plural)) {
+                    return false; // not a verb ("chairmans")
+                }
             }
             if (!edited[k]) {
                 edit(k, k, cased(k, keepApostrophe(k, plural)), "en.verb.agreement", T_VERB);
