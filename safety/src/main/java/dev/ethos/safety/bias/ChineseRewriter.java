@@ -70,7 +70,6 @@ final class ChineseRewriter {
         }
     }
 
-    private static final Set<String> PERSON_SET = Set.of(dedupe(PERSON_NOUNS));
     private static final String[] QUANTIFIERS = {"一名", "一位", "一个", "每位", "每个", "每名", "每一位", "每一个",
         "每一名", "任何", "任一", "所有", "各位", "某位", "某个", "哪位", "哪个", "每", "凡是"};
     private static final String[] CONDITIONS = {"如果", "假如", "若", "当", "一旦", "只要", "凡是", "倘若", "要是"};
@@ -86,10 +85,6 @@ final class ChineseRewriter {
     }
 
     private ChineseRewriter() {
-    }
-
-    private static String[] dedupe(String[] a) {
-        return new java.util.LinkedHashSet<>(List.of(a)).toArray(new String[0]);
     }
 
     static boolean isHan(char c) {
@@ -413,9 +408,5 @@ final class ChineseRewriter {
 
     private static boolean fits(Entity e, char gender) {
         return e.gender == 'u' || gender == 'u' || e.gender == gender;
-    }
-
-    static boolean isPersonNoun(String w) {
-        return PERSON_SET.contains(w);
     }
 }
