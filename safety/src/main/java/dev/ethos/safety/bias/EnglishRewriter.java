@@ -1705,6 +1705,16 @@ final class EnglishRewriter {
         /** "the president of France", "the CEO of Acme": a role unique to a named place or body. */
         private boolean uniqueOf(int head) {
             int k = next(head);
+            if (k >= 0 && t.kind[k] == WORD && PP_STARTS.contains(t.lower[k])) {
+                // "the receptionist at my gym", "the teacher in our class": anchored to the speaker
+                int m = next(k);
+                if (m >= 0 && t.kind[m] == WORD && SPECIFIC_DET.contains(t.lower[m])) {
+                    return true;
+                }
+            }
+            if (isWord(k, "next") && isWord(next(k), "door")) {
+                return true;
+            }
             if (k < 0 || !(isWord(k, "of") || isWord(k, "at"))) {
                 return false;
             }
