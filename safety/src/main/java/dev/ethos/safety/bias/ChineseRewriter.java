@@ -34,7 +34,7 @@ final class ChineseRewriter {
             + "作业员 操作员 技术员 技术人员 维修工 维修人员 飞行员 机长 船长 队长 组长 班长 校长 院长 主任 秘书 助理 译者 "
             + "主持人 主播 博主 发言人 负责人 所有者 持有人 使用者 订阅者 开发商 新手 初学者 毕业生 研究生 本科生 "
             + "病人家属 监护人 护工 司仪 裁判 评委 面试官 考生 考官 讲师 教授 导师 学者 医师 药剂师 牙医 兽医 律师 法官 检察官 "
-            + "班主任 辅导员 任何人 每个人 每一个人 有人 一个人 谁").split(" ");
+            + "市民 村民 网友 网民 粉丝 观众 听众 选民 纳税人 未成年人 老人 老年人 年轻人 青少年 成年人 路人 行人 车主 房主 店主 商家 家属 队友 队员 成员 组员 职工 渔民 牧民 主厨 保洁员 清洁工 门卫 导演 编剧 摄影师 研究员 硕士 小朋友 少年 青年 上司 下属 来访者 申请者 面试者 捐赠者 受访者 患儿 学徒 病友 租户 伴侣 配偶 对方 驾驶者 营养师 程序员 班主任 辅导员 任何人 每个人 每一个人 有人 一个人 谁").split(" ");
     private static final Map<String, Character> KIN = new HashMap<>();
 
     static {
@@ -231,6 +231,14 @@ final class ChineseRewriter {
                 }
             }
             if (word == null) {
+                if ((c == '者' || c == '员' || c == '师') && i - 1 > clauseStart && isHan(s.charAt(i - 1))
+                        && "或再前后两三四几笔动出誓的是和与".indexOf(s.charAt(i - 1)) < 0
+                        && (i + 1 >= to || "工傅范资".indexOf(s.charAt(i + 1)) < 0)) {
+                    // an unlisted person noun by its suffix: 驾驶者, 管理员, 营养师
+                    Entity e = nounEntity(s, i - 1, clauseStart, from, mentions, mentionAt);
+                    mentions.add(new Mention(e, track.sentence));
+                    mentionAt.add(i - 1);
+                }
                 i++;
                 continue;
             }
