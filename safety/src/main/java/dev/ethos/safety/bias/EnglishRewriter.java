@@ -1698,8 +1698,16 @@ final class EnglishRewriter {
                 return false;
             }
             String v = t.lower[k];
+            if (v.equals("who") || v.equals("that")) {
+                // "a student who cheats" (generic) vs "the customer who called" (an event)
+                int w = next(k);
+                if (w < 0 || t.kind[w] != WORD) {
+                    return false;
+                }
+                v = t.lower[w];
+            }
             return pluralVerb(v) != null || MODALS.contains(v) || v.equals("can") || v.equals("will")
-                    || (isThirdSingular(v) && LEX.verbs.contains(baseForm(v))) || v.equals("who") || v.equals("that");
+                    || isThirdSingular(v);
         }
 
         /** "the president of France", "the CEO of Acme": a role unique to a named place or body. */

@@ -141,6 +141,17 @@ class BiasFilterTest {
                 rw("Every user can open https://example.com/he/profile and `he.exe`; he then sees his page."));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            He told the customer that her order was late. | He told the customer that her order was late.
+            Ms. Rivera said that a student who cheats loses his grade. | Ms. Rivera said that a student who cheats loses their grade.
+            The manual explained that the user must restart his device. | The manual explained that the user must restart their device.
+            The winner of last year's race, a student, said he trained daily. | The winner of last year's race, a student, said he trained daily.
+            """)
+    void reportedEventsVersusReportedRules(String in, String out) {
+        assertEquals(out, rw(in));
+    }
+
     @Test
     void onlyTheGenericReferentChanges() {
         assertEquals("My grandfather was a postman, and he always said a good mail carrier knows their route by heart.",
