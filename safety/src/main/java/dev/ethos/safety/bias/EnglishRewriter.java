@@ -151,6 +151,8 @@ final class EnglishRewriter {
     private static final Set<String> WORKS = set("novel", "book", "film", "movie", "story", "play", "poem",
             "series", "episode", "show", "tale", "fable", "comic", "opera", "musical", "song", "sitcom", "novella",
             "memoir", "biography", "saga", "legend", "myth", "painting");
+    private static final Set<String> PERFECT_ADVERBS = set("already", "just", "never", "recently", "ever",
+            "finally", "since", "also");
     private static final Set<String> NP_MODIFIERS = set("first", "last", "next", "only", "other", "same", "new",
             "very", "most", "best", "ideal", "own", "right", "well");
     private static final Set<String> MODALS = set("can", "could", "will", "would", "shall", "should", "may",
@@ -1107,7 +1109,9 @@ final class EnglishRewriter {
         /** "he's" meaning "he has": before been/got/gone, or a participle that takes an object. */
         private boolean contractionIsHas(int i) {
             int k = next(i);
-            while (k >= 0 && t.kind[k] == WORD && (ADVERBS.contains(t.lower[k]) && !t.lower[k].equals("not"))) {
+            boolean perfective = false;
+            while (k >= 0 && t.kind[k] == WORD && isAdverb(t.lower[k])) {
+                perfective |= PERFECT_ADVERBS.contains(t.lower[k]);
                 k = next(k);
             }
             if (k < 0 || t.kind[k] != WORD) {
@@ -1120,6 +1124,9 @@ final class EnglishRewriter {
             boolean participle = LEX.irregularParticiples.contains(v) || (v.endsWith("ed") && v.length() > 3);
             if (!participle) {
                 return false;
+            }
+            if (perfective) {
+                return true; // "he's already finished", "she's just arrived"
             }
             int o = next(k);
             if (o < 0) {

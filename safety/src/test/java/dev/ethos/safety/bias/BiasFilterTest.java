@@ -60,6 +60,7 @@ class BiasFilterTest {
             An intern shadows an engineer until he's completed the modules. | An intern shadows an engineer until they've completed the modules.
             If a caller says he's locked out, verify his identity. | If a caller says they're locked out, verify their identity.
             Once the applicant is approved, he'll get a letter. | Once the applicant is approved, they'll get a letter.
+            If a user says he's already finished, he's recently moved or he's never late, believe him. | If a user says they've already finished, they've recently moved or they're never late, believe them.
             A student should explain why he'd need more time. | A student should explain why they'd need more time.
             If a user wants to leave, he goes to Settings and clicks Delete. | If a user wants to leave, they go to Settings and click Delete.
             A tester tries everything; she watches, fixes and retries. | A tester tries everything; they watch, fix and retry.
