@@ -81,7 +81,7 @@ final class EnglishRewriter {
     private static final Set<String> NOT_3SG = set("always", "perhaps", "sometimes", "thus", "afterwards",
             "nevertheless", "besides", "nowadays", "towards", "unless", "regardless", "less", "across", "as",
             "was", "this", "his", "hers", "its", "yes", "plus", "alas", "whereas", "us", "yours", "ours", "theirs",
-            "themselves", "is", "has", "does", "goes", "needs-must", "news", "series", "means", "lots");
+            "themselves", "is", "has", "does", "goes", "news", "series", "means", "lots");
     private static final Set<String> CLAUSE_STOPS = set("when", "if", "because", "while", "although", "though",
             "since", "unless", "until", "before", "after", "whereas", "who", "which", "that", "where", "whether",
             "whom", "whose", "so", "i", "we", "you", "they", "he", "she", "once", "whenever", "wherever", "as");
