@@ -253,7 +253,10 @@ final class ChineseRewriter {
             mentions.add(new Mention(e, track.sentence));
             mentionAt.add(i);
             String neutral = ROLE_TERMS.get(word);
-            if (neutral != null && e.generic && !skip && !stereo && i >= editFrom) {
+            // A role term stays only as the predicate of someone identified otherwise (我姐姐是一名空姐);
+            // a person known only by the term (那个女博士) gets the neutral term, their 她 stays.
+            boolean anchored = !e.generic && predicateAnchored(s, i, clauseStart, from, mentions, mentionAt);
+            if (neutral != null && !anchored && !skip && !stereo && i >= editFrom) {
                 edits.add(new Edit(i, wEnd, neutral, "zh.role-term", EnglishRewriter.T_ROLE));
             }
             i = wEnd;
@@ -318,6 +321,32 @@ final class ChineseRewriter {
         }
         // a bare role: generic in rules, conditions, advice and job ads
         return new Entity(true, 'u');
+    }
+
+    /** 是/成为 (一名…) before the term at {@code i}, about a subject that is not a generic role. */
+    private static boolean predicateAnchored(String s, int i, int clauseStart, int sentenceStart,
+                                             List<Mention> mentions, List<Integer> mentionAt) {
+        int from = Math.max(clauseStart, i - 10);
+        String pre = s.substring(from, i);
+        int q = -1;
+        for (String quant : QUANTIFIERS) {
+            int at = pre.lastIndexOf(quant);
+            if (at >= 0 && at + quant.length() > q) {
+                q = at;
+            }
+        }
+        String beforeQ = q >= 0 ? pre.substring(0, q) : pre;
+        int cop = beforeQ.endsWith("是") ? from + beforeQ.length() - 1
+                : beforeQ.endsWith("成为") ? from + beforeQ.length() - 2 : -1;
+        if (cop < 0) {
+            return false;
+        }
+        for (int m = mentions.size() - 1; m >= 0; m--) {
+            if (mentionAt.get(m) < cop && mentionAt.get(m) >= sentenceStart) {
+                return !mentions.get(m).entity().generic;
+            }
+        }
+        return true; // an unknown subject before 是: a name
     }
 
     /** A Chinese name starting at {@code i}: 小王/老李, or surname + one or two characters before a verb. */

@@ -1718,6 +1718,48 @@ final class EnglishRewriter {
         }
 
         /** "the president of France", "the CEO of Acme": a role unique to a named place or body. */
+        /** Is the role noun at {@code i} applied to a person identified by something other than the role? */
+        private boolean anchoredRole(int i) {
+            Entity alias = predicateAlias(i);
+            if (alias != null && !alias.generic) {
+                return true;
+            }
+            alias = appositiveAlias(i);
+            if (alias != null && !alias.generic) {
+                return true;
+            }
+            int det = determiner(i);
+            if (det >= 0 && (SPECIFIC_DET.contains(t.lower[det]) || t.lower[det].equals("his")
+                    || t.lower[det].equals("her")) && entityAt[det] == null) {
+                // "my chairman" stays only as a predicate; "his/her" of an unknown owner is not enough
+                return false;
+            }
+            if (det >= 0 && t.lower[det].equals("the") && capitalizedOf(i)) {
+                return true;
+            }
+            // "the fireman, named Joe", "a salesman called Bob"
+            for (int k = next(i), n = 0; k >= 0 && n < 8; k = next(k), n++) {
+                if (t.kind[k] == WORD && (t.lower[k].equals("named") || t.lower[k].equals("called"))) {
+                    int m = next(k);
+                    return m >= 0 && t.kind[m] == WORD && capitalized(m);
+                }
+            }
+            return false;
+        }
+
+        /** "the chairman of Microsoft": an office of a named body. */
+        private boolean capitalizedOf(int head) {
+            int k = next(head);
+            if (k < 0 || !(isWord(k, "of") || isWord(k, "at"))) {
+                return false;
+            }
+            int m = next(k);
+            if (isWord(m, "the")) {
+                m = next(m);
+            }
+            return m >= 0 && t.kind[m] == WORD && capitalized(m);
+        }
+
         private boolean uniqueOf(int head) {
             int k = next(head);
             if (k >= 0 && t.kind[k] == WORD && PP_STARTS.contains(t.lower[k])) {
@@ -1921,7 +1963,12 @@ final class EnglishRewriter {
             Entity entity = null;
             if (role.isPerson() && !form.plural()) {
                 entity = entityForNoun(i, 'u');
-                if (!entity.generic) {
+                // The role noun stays only when it is applied to a person identified otherwise: a
+                // predicate or apposition of a named/kin/known person ("my grandfather was a
+                // postman", "Mr. Lopez, the chairman"), a unique office ("the chairman of Acme"),
+                // or "the fireman, named Joe". A person known only by the role ("the waitress
+                // brought our food") gets the neutral noun; their pronouns stay (they are specific).
+                if (!entity.generic && anchoredRole(i)) {
                     keep = true;
                 }
                 if (!isCompoundModifier(i) || base.equals("freshman")) {
