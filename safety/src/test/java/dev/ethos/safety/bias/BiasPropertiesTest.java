@@ -50,11 +50,14 @@ class BiasPropertiesTest {
     private static final List<String> ROLE_PHRASES = List.of("the chairman", "a fireman", "two policemen",
             "an anchorman", "the stewardess", "our salesmen", "mankind", "man-made fibres", "manpower shortages",
             "Congressman Smith", "the spokesman's office", "a manager", "the human crew", "Manchester",
-            "a chairperson", "the firefighters");
+            "a chairperson", "the firefighters", "the waitress", "my grandfather, a postman,", "Mr. Lopez, the chairman,",
+            "policemen and policewomen", "a chairman or chairwoman", "the actress Emma Stone", "https://x.org/he/",
+            "`he`", "\"his\" or \"hers\"");
     private static final List<String> ZH_SENTENCES = List.of("一名合格的软件工程师，他需要写测试。",
             "每位申请人都应提交他的简历。", "如果医生发现问题，他应该立即处理。", "我妈妈说她明天会来。", "女司机在雨天要小心。",
             "空姐需要演示安全带。", "用户登录后，他/她可以查看订单。", "其他同事已经完成了任务。", "利他主义关心他人。",
-            "居里夫人获得了她的第二个诺贝尔奖。", "每个学生都要对他自己的作业负责。", "男人天生就比女人更理性。");
+            "居里夫人获得了她的第二个诺贝尔奖。", "每个学生都要对他自己的作业负责。", "男人天生就比女人更理性。",
+            "我姐姐是一名空姐，她很忙。", "那个女博士后来去了美国，她现在是教授。", "营养师会为他制定计划。");
 
     @Provide
     Arbitrary<String> prose() {
