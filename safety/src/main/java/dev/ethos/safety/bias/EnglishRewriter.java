@@ -1415,6 +1415,21 @@ final class EnglishRewriter {
                 mention(i, new Entity(true, 'u'));
                 return;
             }
+            if ((QUANTIFIER_DET.contains(w) || w.equals("every")) && isWord(next(i), "one")
+                    && isWord(next(next(i)), "of")) {
+                // "each one of the players"
+                mention(next(i), new Entity(true, 'u'));
+                skipTo = Math.max(skipTo, next(i));
+                return;
+            }
+            if (w.equals("one") && isWord(next(i), "of") && !isWord(prev(i), "no")) {
+                // "if one of your employees is sick" (generic) vs "one of my friends" (specific)
+                int d = next(next(i));
+                boolean specific = d >= 0 && t.kind[d] == WORD && SPECIFIC_DET.contains(t.lower[d]);
+                boolean past = pastSubject(i) && !conditional;
+                mention(i, new Entity(!specific && !past, 'u'));
+                return;
+            }
             if (w.equals("no") && isWord(next(i), "one")) {
                 mention(next(i), new Entity(true, 'u'));
                 return;

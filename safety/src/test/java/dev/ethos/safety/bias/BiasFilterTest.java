@@ -35,6 +35,10 @@ class BiasFilterTest {
             A user who forgets her password can reset it herself. | A user who forgets their password can reset it themselves.
             Whoever finishes first can leave early if he wants. | Whoever finishes first can leave early if they want.
             Each of the students must submit his essay by noon. | Each of the students must submit their essay by noon.
+            Each one of the players must wear his jersey. | Each one of the players must wear their jersey.
+            If one of your employees is sick, he should stay home. | If one of your employees is sick, they should stay home.
+            One of my friends said he would come. | One of my friends said he would come.
+            No one should be judged by his appearance. | No one should be judged by their appearance.
             A good programmer likes to refactor, and she focuses on readability. | A good programmer likes to refactor, and they focus on readability.
             If a beginner lifts too much, he usually hurts his back. | If a beginner lifts too much, they usually hurt their back.
             A good coach watches every tape, and he studies the opponent. | A good coach watches every tape, and they study the opponent.
