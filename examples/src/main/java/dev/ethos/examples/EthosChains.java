@@ -2,6 +2,7 @@ package dev.ethos.examples;
 
 import dev.ethos.Generator;
 import dev.ethos.SafeGenerator;
+import dev.ethos.safety.bias.BiasFilter;
 import dev.ethos.safety.provenance.ProvenanceFilter;
 
 /**
@@ -20,6 +21,7 @@ public final class EthosChains {
         // Provenance runs without a key here: a visible label and an unsigned manifest in the
         // metadata. Configure ProvenanceFilter.builder().signingKey(...) to sign and embed manifests.
         b.filter(ProvenanceFilter.ofDefaults());
+        b.filter(BiasFilter.ofDefaults());
         return b;
     }
 }

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             BenchGenerateCommand.class,
             KeygenCommand.class, LabelCommand.class, VerifyCommand.class,
             ServeCommand.class,
+            RewriteCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class EthosCli implements Runnable {
