@@ -1,0 +1,173 @@
+package dev.ethos.safety.pii.internal;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
+import dev.ethos.safety.pii.PiiCandidate;
+import dev.ethos.safety.pii.PiiText;
+import dev.ethos.safety.pii.Recognizer;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Phone numbers. A cheap linear prefilter finds stand-alone runs of digits with phone punctuation
+ * ({@code + ( ) - . space}) holding 7 to 15 digits that do not look like dates, times, IPs or versions;
+ * only those go to libphonenumber, which must call them valid: with their own country code after
+ * {@code +}/{@code 00}, or else for one of the default regions (US, GB, CN, DE, FR, IN, AU, CA by default).
+ * Score 0.7 (0.6 for an unformatted run of digits without a leading 0, 1 or +), 0.95 with phone words
+ * (phone, call, tel, mobile, 电话, 手机, 联系 …) nearby.
+ */
+public final class PhoneRecognizer implements Recognizer {
+    static final String[] POSITIVE = {"phone", "tel", "tel.", "telephone", "mobile", "cell", "call", "fax", "whatsapp",
+        "reach", "reached", "contact", "dial", "ring", "text", "sms", "电话", "手机", "联系", "致电", "拨打", "热线",
+        "座机", "号码", "phone number", "ph"};
+    static final String[] NEGATIVE = {"part", "model", "sku", "product", "item", "serial", "order", "invoice",
+        "isbn", "ref", "reference", "tracking", "version", "build", "型号", "编号", "订单", "单号", "发票", "流水号", "产品"};
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private final List<String> regions;
+
+    public PhoneRecognizer() {
+        this(List.of("US", "GB", "CN", "DE", "FR", "IN", "AU", "CA"));
+    }
+
+    public PhoneRecognizer(List<String> regions) {
+        this.regions = List.copyOf(regions);
+    }
+
+    @Override
+    public String name() {
+        return "phone";
+    }
+
+    @Override
+    public Set<String> types() {
+        return Set.of("PHONE_NUMBER");
+    }
+
+    private static boolean phoneChar(char c) {
+        return (c >= '0' && c <= '9') || c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/';
+    }
+
+    @Override
+    public void analyze(PiiText t, List<PiiCandidate> out) {
+        String s = t.normalized();
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            boolean startOk = (c >= '0' && c <= '9') || ((c == '+' || c == '(') && t.isDigit(i + 1));
+            if (!startOk || t.isWordChar(i - 1) || (i > 0 && (s.charAt(i - 1) == '.' || s.charAt(i - 1) == '-'
+                    || s.charAt(i - 1) == '/' || s.charAt(i - 1) == '#' || s.charAt(i - 1) == ':') && t.isWordChar(i - 2))) {
+                boolean word = t.isWordChar(i);
+                i++;
+                while (word && i < n && t.isWordChar(i)) {
+                    i++;
+                }
+                continue;
+            }
+            int j = i + 1;
+            int digits = c >= '0' && c <= '9' ? 1 : 0;
+            int lastDigit = digits == 1 ? i + 1 : i;
+            int seps = 0;
+            boolean sepRun = false;
+            while (j < n && j - i < 28) {
+                char d = s.charAt(j);
+                if (d >= '0' && d <= '9') {
+                    digits++;
+                    lastDigit = j + 1;
+                    sepRun = false;
+                } else if (phoneChar(d)) {
+                    if (sepRun && d != '(' && s.charAt(j - 1) != ')') {
+                        break;
+                    }
+                    sepRun = true;
+                    seps++;
+                } else {
+                    break;
+                }
+                j++;
+            }
+            int end = lastDigit;
+            if (c == '(' && s.indexOf(')', i) < 0 | s.indexOf(')', i) >= end) {
+                i++; // "(020 7260 3422)": the bracket encloses the number, it is not part of it
+                c = s.charAt(i);
+            }
+            if (digits >= 7 && digits <= 15 && !t.isWordChar(end) && plausible(s, i, end)) {
+                double score = validScore(t, i, end, digits);
+                if (score > 0) {
+                    out.add(new PiiCandidate("PHONE_NUMBER", i, end, score, name()));
+                }
+            }
+            i = Math.max(end, i + 1);
+            while (i < n && t.isWordChar(i)) {
+                i++;
+            }
+        }
+    }
+
+    /** Rejects dates, times, dotted versions and IPs before libphonenumber sees them. */
+    private static boolean plausible(String s, int i, int end) {
+        String c = s.substring(i, end);
+        if (c.matches("\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}.*") || c.matches("\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}")
+                || c.matches("\\d{1,3}(\\.\\d{1,3}){3}") || c.indexOf('/') >= 0) {
+            return false;
+        }
+        int dots = 0;
+        for (int k = 0; k < c.length(); k++) {
+            if (c.charAt(k) == '.') {
+                dots++;
+            }
+        }
+        int lastSep = Math.max(c.lastIndexOf('-'), Math.max(c.lastIndexOf(' '), c.lastIndexOf('.')));
+        if (!c.startsWith("+") && lastSep > 0 && c.length() - lastSep - 1 < 3 && c.indexOf('-') > 0) {
+            return false; // "8908-287-62": a part number, not a phone layout
+        }
+        int open = c.indexOf('(');
+        int close = c.indexOf(')');
+        return dots <= 3 && (open < 0) == (close < 0) && (open < 0 || open < close);
+    }
+
+    private static boolean possible(String number) {
+        try {
+            return UTIL.isPossibleNumber(UTIL.parse(number, "ZZ"));
+        } catch (NumberParseException e) {
+            return false;
+        }
+    }
+
+    private static boolean valid(String number, String region) {
+        try {
+            return UTIL.isValidNumber(UTIL.parse(number, region));
+        } catch (NumberParseException e) {
+            return false;
+        }
+    }
+
+    private double validScore(PiiText t, int i, int end, int digits) {
+        String cand = t.normalized().substring(i, end);
+        boolean intl = cand.startsWith("+") || cand.startsWith("00");
+        boolean valid;
+        if (intl) {
+            valid = valid(cand.startsWith("00") ? "+" + cand.substring(2) : cand, "ZZ");
+        } else {
+            valid = "zh".equals(t.lang()) && valid(cand, "CN");
+            for (int r = 0; r < regions.size() && !valid; r++) {
+                valid = valid(cand, regions.get(r));
+            }
+        }
+        boolean ctx = Context.before(t, i, 40, POSITIVE);
+        if (!valid) {
+            // A well-formed international number after a phone word, missing from the metadata's ranges.
+            return intl && ctx && possible(cand.startsWith("00") ? "+" + cand.substring(2) : cand) ? 0.6 : 0;
+        }
+        if (Context.before(t, i, 30, NEGATIVE)) {
+            return 0.3;
+        }
+        boolean formatted = intl || cand.indexOf(' ') > 0 || cand.indexOf('-') > 0 || cand.indexOf('(') >= 0;
+        char first = cand.charAt(0);
+        if (ctx) {
+            return 0.95;
+        }
+        return formatted || first == '0' || first == '1' ? 0.7 : 0.45;
+    }
+}
