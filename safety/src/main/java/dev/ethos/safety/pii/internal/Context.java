@@ -35,6 +35,19 @@ public final class Context {
         return best;
     }
 
+    /**
+     * Which context is nearer before {@code start} within {@code window} chars: 1 when a positive word is
+     * (or only positive words occur), -1 when a negative word is, 0 when neither occurs.
+     */
+    public static int nearer(PiiText t, int start, int window, String[] positive, String[] negative) {
+        int p = lastIndexOf(t, start - window, start, positive);
+        int n = lastIndexOf(t, start - window, start, negative);
+        if (p < 0 && n < 0) {
+            return 0;
+        }
+        return p >= n ? 1 : -1;
+    }
+
     /** True when any of {@code words} occurs in the {@code window} chars before {@code start}. */
     public static boolean before(PiiText t, int start, int window, String... words) {
         return lastIndexOf(t, start - window, start, words) >= 0;

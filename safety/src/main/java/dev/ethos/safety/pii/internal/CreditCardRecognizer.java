@@ -42,12 +42,8 @@ public final class CreditCardRecognizer implements Recognizer {
                     if (g > 1 && run.groups.length > 1 && !plausibleGroups(run.groups, g)) {
                         break;
                     }
-                    double score = 0.8;
-                    if (Context.before(t, run.start, 40, POSITIVE)) {
-                        score = 0.95;
-                    } else if (Context.before(t, run.start, 30, NEGATIVE)) {
-                        score = 0.3;
-                    }
+                    int near = Context.nearer(t, run.start, 40, POSITIVE, NEGATIVE);
+                    double score = near > 0 ? 0.95 : near < 0 ? 0.3 : 0.8;
                     out.add(new PiiCandidate("CREDIT_CARD", run.start, end, score, name()));
                     return;
                 }

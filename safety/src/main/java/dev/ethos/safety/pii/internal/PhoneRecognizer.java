@@ -155,12 +155,13 @@ public final class PhoneRecognizer implements Recognizer {
                 valid = valid(cand, regions.get(r));
             }
         }
-        boolean ctx = Context.before(t, i, 40, POSITIVE);
+        int near = Context.nearer(t, i, 40, POSITIVE, NEGATIVE);
+        boolean ctx = near > 0;
         if (!valid) {
             // A well-formed international number after a phone word, missing from the metadata's ranges.
             return intl && ctx && possible(cand.startsWith("00") ? "+" + cand.substring(2) : cand) ? 0.6 : 0;
         }
-        if (Context.before(t, i, 30, NEGATIVE)) {
+        if (near < 0) {
             return 0.3;
         }
         boolean formatted = intl || cand.indexOf(' ') > 0 || cand.indexOf('-') > 0 || cand.indexOf('(') >= 0;
