@@ -2,6 +2,8 @@ package dev.ethos.examples;
 
 import dev.ethos.Generator;
 import dev.ethos.SafeGenerator;
+import dev.ethos.safety.pii.PiiOutputScrubber;
+import dev.ethos.safety.pii.PiiPseudonymizer;
 
 /**
  * The chains the command line and the gateway use. One place decides which filters guard a model
@@ -16,6 +18,8 @@ public final class EthosChains {
         SafeGenerator.Builder b = SafeGenerator.builder(model);
         // Outermost first: provenance (labels the final text), misinformation, bias, then PII
         // pseudonymisation innermost so the model never sees personal data.
+        b.filter(PiiOutputScrubber.ofDefaults()); // PII the model made up itself (the user's own passes)
+        b.filter(PiiPseudonymizer.ofDefaults()); // innermost: placeholders in, originals back out
         return b;
     }
 }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 + "misinformation flags and provenance labels.",
         subcommands = {
             DemoCommand.class,
+            ScrubCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class EthosCli implements Runnable {
