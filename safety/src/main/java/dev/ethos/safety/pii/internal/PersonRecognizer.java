@@ -224,6 +224,10 @@ public final class PersonRecognizer implements Recognizer {
         while (b > a && (STOP.contains(run.get(b - 1).word) || isParticle(run.get(b - 1)) || isInitial(run.get(b - 1)))) {
             b--;
         }
+        // A sentence-initial word that is no known name part is an ordinary capitalised word ("Ask Jean Picard").
+        if (b - a >= 3 && sentenceStart(t, run.get(a).start) && !given(run.get(a).word) && !surname(run.get(a).word)) {
+            a++;
+        }
         if (b - a < 2) {
             return;
         }
@@ -247,6 +251,18 @@ public final class PersonRecognizer implements Recognizer {
         emit(t, run, a, b, title, out);
     }
 
+    private static boolean sentenceStart(PiiText t, int i) {
+        int k = i - 1;
+        while (k >= 0 && (t.charAt(k) == ' ' || t.charAt(k) == '"' || t.charAt(k) == '\'' || t.charAt(k) == '(')) {
+            k--;
+        }
+        if (k < 0) {
+            return true;
+        }
+        char c = t.charAt(k);
+        return c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '。' || c == '！' || c == '？';
+    }
+
     private static boolean isParticle(Tok k) {
         return PARTICLES.contains(k.word);
     }
@@ -263,7 +279,12 @@ public final class PersonRecognizer implements Recognizer {
     }
 
     private static boolean given(String w) {
-        return Lists.GIVEN.contains(titleCase(w));
+        String tc = titleCase(w);
+        if (Lists.GIVEN.contains(tc)) {
+            return true;
+        }
+        int dash = tc.indexOf('-');
+        return dash > 0 && Lists.GIVEN.contains(tc.substring(0, dash));
     }
 
     private static boolean surname(String w) {

@@ -122,6 +122,9 @@ public final class PhoneRecognizer implements Recognizer {
         if (!c.startsWith("+") && lastSep > 0 && c.length() - lastSep - 1 < 3 && c.indexOf('-') > 0) {
             return false; // "8908-287-62": a part number, not a phone layout
         }
+        if (c.matches("\\d{3}-\\d{2}-\\d{4}")) {
+            return false; // the SSN layout
+        }
         int open = c.indexOf('(');
         int close = c.indexOf(')');
         return dots <= 3 && (open < 0) == (close < 0) && (open < 0 || open < close);

@@ -181,17 +181,32 @@ public final class SecretRecognizer implements Recognizer {
                     j += 3;
                 } else if (lower.startsWith("为", j) || lower.startsWith("是", j)) {
                     j += 1;
-                } else if (!(label.equals("bearer") && sepStart > k + label.length())) {
+                } else if (!((label.equals("bearer") || needsEntropy) && sepStart > k + label.length())) {
                     continue;
                 }
-                j = skip(s, j, " \t\"'`");
-                int vs = j;
-                while (j < n && j - vs < 200 && valueChar(s.charAt(j))) {
+                while (j < n && (s.charAt(j) == ' ' || s.charAt(j) == '\t')) {
                     j++;
                 }
-                int ve = j;
-                while (ve > vs && ".,;:!?)]}\"'`".indexOf(s.charAt(ve - 1)) >= 0) {
-                    ve--;
+                char quote = j < n && "\"'`".indexOf(s.charAt(j)) >= 0 ? s.charAt(j) : 0;
+                if (quote != 0) {
+                    j++;
+                }
+                int vs = j;
+                int ve;
+                if (quote != 0) {
+                    int close = s.indexOf(quote, vs);
+                    if (close < 0 || close - vs > 200 || s.substring(vs, close).indexOf('\n') >= 0) {
+                        continue;
+                    }
+                    ve = close;
+                } else {
+                    while (j < n && j - vs < 200 && valueChar(s.charAt(j))) {
+                        j++;
+                    }
+                    ve = j;
+                    while (ve > vs && ".,;:!?)]}\"'`".indexOf(s.charAt(ve - 1)) >= 0) {
+                        ve--;
+                    }
                 }
                 if (ve - vs < 4 || placeholder(s, vs, ve)) {
                     continue;

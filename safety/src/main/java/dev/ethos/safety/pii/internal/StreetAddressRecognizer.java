@@ -28,6 +28,7 @@ public final class StreetAddressRecognizer implements Recognizer {
             + "|Broadway|Embankment|Parade|Esplanade";
     private static final String UK_POSTCODE = "[A-Z]{1,2}\\d[A-Z\\d]?\\s?\\d[A-Z]{2}";
     private static final String CAP_WORD = "[A-Z][\\p{L}'\\-]{1,20}";
+    private static final String CITY_WORD = "[A-Z][\\p{Ll}'\\-]{1,20}";
     private static final Pattern WESTERN = Pattern.compile(
             "(?<![\\p{L}\\d])"
             + "(?:(?:Flat|Apartment|Apt\\.?|Unit|Suite)\\s\\d{1,5}[A-Za-z]?,?\\s)?"
@@ -38,7 +39,7 @@ public final class StreetAddressRecognizer implements Recognizer {
             + "(?![\\p{L}])"
             + "(?:,?\\s(?:Apt|Apartment|Suite|Ste|Unit|Flat|Room|Fl|Floor)\\.?\\s?#?[A-Za-z0-9]{1,6})?"
             + "(?:,?\\s#\\d{1,6})?"
-            + "(?:,\\s" + CAP_WORD + "(?:\\s" + CAP_WORD + "){0,2})?"
+            + "(?:,\\s" + CITY_WORD + "(?:\\s" + CITY_WORD + "){0,2})?"
             + "(?:,?\\s(?:[A-Z]{2}\\s\\d{5}(?:-\\d{4})?|" + UK_POSTCODE + ")(?![A-Za-z0-9]))?");
     private static final Pattern GERMAN = Pattern.compile(
             "(?<![\\p{L}\\d])"
@@ -52,17 +53,13 @@ public final class StreetAddressRecognizer implements Recognizer {
     private static final Pattern CHINESE = Pattern.compile(
             "(?:(?:" + PROVINCES + ")(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)?"
             + "(?:" + HAN + "{2,4}?(?:市|州|盟))?"
-            + "|(?<=^|[^\\u4e00-\\u9fa5]|到|至|在|于|址|住|寄|往)" + HAN + "{2,3}?市)"
+            + "|(?<=^|[^\\u4e00-\\u9fa5]|到|至|在|于|址|住|寄|往|是|为)[\\u4e00-\\u9fa5&&[^是在于到为的址至往寄住]]{2,3}?市)"
             + "(?:" + HAN + "{1,4}?(?:区|县|旗))?"
             + "(?:" + HAN + "{1,4}?(?:镇|乡|街道))?"
             + "[\\u4e00-\\u9fa5A-Za-z0-9]{1,10}?(?:路|街|大道|大街|巷|道|胡同|弄)"
             + "\\d{1,5}(?:-\\d{1,4})?[号號]"
-            + "(?:院)?"
-            + "(?:\\d{1,4}(?:号楼|栋|幢|座|号))?"
-            + "(?:\\d{1,3}单元)?"
-            + "(?:" + HAN + "{1,8}?(?:大厦|中心|广场|大楼|花园|小区|公寓|园区))?"
-            + "(?:\\d{1,3}(?:层|楼))?"
-            + "(?:\\d{1,5}[室房])?");
+            + "(?:院|" + HAN + "{1,8}?(?:大厦|中心|广场|大楼|花园|小区|公寓|园区|汇|城|苑|府|公馆|家园)"
+            + "|\\d{1,4}(?:号楼|栋|幢|座|号|单元|层|楼|室|房)|[A-Z]座){0,6}");
     static final String[] POSITIVE = {"address", "addr", "lives at", "live at", "ship to", "mail", "mailing", "post",
         "deliver", "moved to", "registered at", "located at", "地址", "住址", "寄到", "收货", "住在", "邮寄"};
 
