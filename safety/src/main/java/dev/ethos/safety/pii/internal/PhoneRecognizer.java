@@ -22,7 +22,7 @@ public final class PhoneRecognizer implements Recognizer {
         "reach", "reached", "contact", "dial", "ring", "text", "sms", "电话", "手机", "联系", "致电", "拨打", "热线",
         "座机", "号码", "phone number", "ph"};
     static final String[] NEGATIVE = {"part", "model", "sku", "product", "item", "serial", "order", "invoice",
-        "isbn", "ref", "reference", "tracking", "version", "build", "型号", "编号", "订单", "单号", "发票", "流水号", "产品"};
+        "isbn", "ref", "reference", "tracking", "version", "build", "nhs", "ssn", "social security", "passport", "iban", "card", "型号", "编号", "订单", "单号", "发票", "流水号", "产品", "身份证", "护照", "卡号"};
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private final List<String> regions;
 
