@@ -10,26 +10,21 @@ public final class Context {
     private Context() {
     }
 
-    /** Index of the last occurrence of any of {@code words} in [from, to) of the lower-cased text, or -1. */
+    /**
+     * Index of the last occurrence of any of {@code words} in [from, to) of the lower-cased text, or -1.
+     * Cost is bounded by the window, never by the text length.
+     */
     public static int lastIndexOf(PiiText t, int from, int to, String... words) {
         String s = t.lower();
         from = Math.max(0, from);
         to = Math.min(s.length(), to);
         int best = -1;
         for (String w : words) {
-            int i = to - w.length();
-            while (i >= from) {
-                i = s.lastIndexOf(w, i);
-                if (i < from) {
+            for (int i = to - w.length(); i >= from && i > best; i--) {
+                if (s.charAt(i) == w.charAt(0) && s.startsWith(w, i) && boundaryOk(t, i, i + w.length(), w)) {
+                    best = i;
                     break;
                 }
-                if (boundaryOk(t, i, i + w.length(), w)) {
-                    if (i > best) {
-                        best = i;
-                    }
-                    break;
-                }
-                i--;
             }
         }
         return best;
@@ -58,26 +53,18 @@ public final class Context {
         return firstIndexOf(t, end, end + window, words) >= 0;
     }
 
-    /** Index of the first occurrence of any of {@code words} in [from, to), or -1. */
+    /** Index of the first occurrence of any of {@code words} in [from, to), or -1. Window-bounded. */
     public static int firstIndexOf(PiiText t, int from, int to, String... words) {
         String s = t.lower();
         from = Math.max(0, from);
         to = Math.min(s.length(), to);
         int best = -1;
         for (String w : words) {
-            int i = from;
-            while (i + w.length() <= to) {
-                i = s.indexOf(w, i);
-                if (i < 0 || i + w.length() > to) {
+            for (int i = from; i + w.length() <= to && (best < 0 || i < best); i++) {
+                if (s.charAt(i) == w.charAt(0) && s.startsWith(w, i) && boundaryOk(t, i, i + w.length(), w)) {
+                    best = i;
                     break;
                 }
-                if (boundaryOk(t, i, i + w.length(), w)) {
-                    if (best < 0 || i < best) {
-                        best = i;
-                    }
-                    break;
-                }
-                i++;
             }
         }
         return best;

@@ -87,6 +87,14 @@ public final class PhoneRecognizer implements Recognizer {
                 }
                 j++;
             }
+            if (j - i >= 28) {
+                // Longer than any phone number: a table of digits, not a phone. Skip the whole run.
+                while (j < n && (phoneChar(s.charAt(j)) || s.charAt(j) == '+')) {
+                    j++;
+                }
+                i = j;
+                continue;
+            }
             int end = lastDigit;
             if (c == '(' && s.indexOf(')', i) < 0 | s.indexOf(')', i) >= end) {
                 i++; // "(020 7260 3422)": the bracket encloses the number, it is not part of it

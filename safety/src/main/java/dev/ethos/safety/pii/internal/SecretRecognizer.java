@@ -39,6 +39,7 @@ public final class SecretRecognizer implements Recognizer {
     public void analyze(PiiText t, List<PiiCandidate> out) {
         String s = t.normalized();
         int n = s.length();
+        int nextEnd = -2; // -2: not looked for yet; the next "-----END " at or after the last BEGIN looked at; -1 when there is none
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (t.isWordChar(i - 1) && c != 'e') {
@@ -71,7 +72,10 @@ public final class SecretRecognizer implements Recognizer {
             } else if (c == 'e' && s.startsWith("eyJ", i) && !t.isWordChar(i - 1)) {
                 end = jwt(t, i);
             } else if (c == '-' && s.startsWith("-----BEGIN ", i)) {
-                end = pem(s, i);
+                if (nextEnd == -2 || (nextEnd >= 0 && nextEnd < i)) {
+                    nextEnd = s.indexOf("-----END ", i);
+                }
+                end = nextEnd < 0 ? -1 : pem(s, i, nextEnd);
             }
             if (end > i && !t.isWordChar(end)) {
                 out.add(new PiiCandidate("SECRET", i, end, 0.95, name()));
@@ -132,17 +136,21 @@ public final class SecretRecognizer implements Recognizer {
         return r == 2 ? b64 + "==" : r == 3 ? b64 + "=" : b64;
     }
 
-    private static int pem(String s, int i) {
-        int headEnd = s.indexOf("-----", i + 11);
-        if (headEnd < 0 || headEnd - i > 60) {
+    /** A PEM private-key block from its BEGIN line at {@code i} to the matching END at {@code end}. */
+    private static int pem(String s, int i, int end) {
+        int headEnd = -1;
+        for (int k = i + 11; k < Math.min(s.length() - 4, i + 71); k++) {
+            if (s.startsWith("-----", k)) {
+                headEnd = k;
+                break;
+            }
+        }
+        if (headEnd < 0) {
             return -1;
         }
         String head = s.substring(i + 11, headEnd);
-        if (!head.endsWith("PRIVATE KEY")) {
-            return -1;
-        }
-        int end = s.indexOf("-----END " + head + "-----", headEnd + 5);
-        if (end < 0 || end - i > 20_000) {
+        if (!head.endsWith("PRIVATE KEY") || end < headEnd || end - i > 20_000
+                || !s.startsWith("-----END " + head + "-----", end)) {
             return -1;
         }
         return end + 14 + head.length();
