@@ -30,50 +30,18 @@ public final class CreditCardRecognizer implements Recognizer {
 
     @Override
     public void analyze(PiiText t, List<PiiCandidate> out) {
-        DigitRun.scan(t, 23, false, run -> {
-            if (run.separator == -1) {
+        DigitRun.scan(t, 19, false, run -> {
+            int digits = run.digits.length();
+            if (run.separator == -1 || digits < 13 || !check(run.digits)) {
                 return;
             }
-            // Try the whole run, then shorter prefixes of whole groups.
-            int digits = run.digits.length();
-            int end = run.end;
-            for (int g = run.groups.length; g >= 1; g--) {
-                if (digits >= 13 && digits <= 19 && check(run.digits.substring(0, digits))) {
-                    if (g > 1 && run.groups.length > 1 && !plausibleGroups(run.groups, g)) {
-                        break;
-                    }
-                    int near = Context.nearer(t, run.start, 40, POSITIVE, NEGATIVE);
-                    double score = near > 0 ? 0.95 : near < 0 ? 0.3 : 0.8;
-                    out.add(new PiiCandidate("CREDIT_CARD", run.start, end, score, name()));
-                    return;
-                }
-                if (g == 1) {
-                    break;
-                }
-                int last = run.groups[g - 1];
-                digits -= last;
-                end = endOfGroups(t, run.start, g - 1);
+            if (run.groups.length > 1 && !plausibleGroups(run.groups, run.groups.length)) {
+                return;
             }
+            int near = Context.nearer(t, run.start, 40, POSITIVE, NEGATIVE);
+            double score = near > 0 ? 0.95 : near < 0 ? 0.3 : 0.8;
+            out.add(new PiiCandidate("CREDIT_CARD", run.start, run.end, score, name()));
         });
-    }
-
-    private static int endOfGroups(PiiText t, int start, int groups) {
-        int i = start;
-        int seen = 0;
-        while (i < t.length()) {
-            if (!t.isDigit(i)) {
-                i++;
-                continue;
-            }
-            while (t.isDigit(i)) {
-                i++;
-            }
-            seen++;
-            if (seen == groups) {
-                return i;
-            }
-        }
-        return i;
     }
 
     private static boolean plausibleGroups(int[] groups, int g) {

@@ -30,16 +30,21 @@ public final class DigitRun {
         void run(DigitRun run);
     }
 
+    private static final int MAX_GROUPS = 24;
+
     /**
-     * Calls {@code sink} for every stand-alone run of at most {@code maxDigits} digits. A run longer
-     * than that is skipped whole. With {@code allowX}, a final 'X'/'x' counts as a digit.
+     * Calls {@code sink} for every stand-alone run of digit groups, and for every window of consecutive
+     * groups inside it, that holds at most {@code maxDigits} digits ("42 4111 1111 1111 1111" yields the card
+     * too). A run of more than 24 groups (a table of numbers) is skipped whole. With {@code allowX}, a final
+     * 'X'/'x' right after the last digit counts as a digit.
      */
     public static void scan(PiiText t, int maxDigits, boolean allowX, Sink sink) {
         String s = t.normalized();
         int n = s.length();
         int i = 0;
-        char[] buf = new char[maxDigits + 2];
-        int[] groups = new int[maxDigits + 2];
+        int[] gs = new int[MAX_GROUPS + 1];
+        int[] ge = new int[MAX_GROUPS + 1];
+        char[] sep = new char[MAX_GROUPS + 1];
         while (i < n) {
             char c = s.charAt(i);
             if (c < '0' || c > '9') {
@@ -53,60 +58,80 @@ public final class DigitRun {
                 }
                 continue;
             }
-            int start = i;
-            int nd = 0;
-            int ng = 0;
-            int sep = 0;
-            boolean tooLong = false;
+            int g = 0;
             int j = i;
-            int lastDigitEnd = i;
-            int groupLen = 0;
-            while (j < n) {
-                char d = s.charAt(j);
-                if (d >= '0' && d <= '9') {
-                    if (nd > maxDigits) {
-                        tooLong = true;
-                    } else {
-                        buf[nd] = d;
+            boolean overflow = false;
+            while (true) {
+                int k = j;
+                while (k < n && s.charAt(k) >= '0' && s.charAt(k) <= '9') {
+                    k++;
+                }
+                if (g < MAX_GROUPS) {
+                    gs[g] = j;
+                    ge[g] = k;
+                } else {
+                    overflow = true;
+                }
+                g++;
+                j = k;
+                if (j + 1 < n && (s.charAt(j) == ' ' || s.charAt(j) == '-') && t.isDigit(j + 1)) {
+                    if (g < MAX_GROUPS) {
+                        sep[g] = s.charAt(j);
                     }
-                    nd++;
-                    groupLen++;
-                    j++;
-                    lastDigitEnd = j;
-                } else if ((d == ' ' || d == '-') && j + 1 < n && s.charAt(j + 1) >= '0' && s.charAt(j + 1) <= '9'
-                        && groupLen > 0) {
-                    if (ng <= maxDigits) {
-                        groups[ng] = groupLen;
-                    }
-                    ng++;
-                    groupLen = 0;
-                    sep = sep == 0 ? d : sep == d ? sep : -1;
                     j++;
                 } else {
                     break;
                 }
             }
-            if (ng <= maxDigits) {
-                groups[ng] = groupLen;
-            }
-            ng++;
-            int end = lastDigitEnd;
-            if (allowX && end < n && (s.charAt(end) == 'X' || s.charAt(end) == 'x') && nd < maxDigits + 1) {
-                buf[Math.min(nd, maxDigits)] = 'X';
-                nd++;
+            int end = j;
+            boolean x = false;
+            if (allowX && end < n && (s.charAt(end) == 'X' || s.charAt(end) == 'x')) {
+                x = true;
                 end++;
             }
             boolean glued = end < n && (t.isWordChar(end) || (s.charAt(end) == '.' && t.isDigit(end + 1))
                     || (s.charAt(end) == '-' && t.isWordChar(end + 1)));
-            if (!tooLong && nd <= maxDigits && !glued) {
-                int[] g = new int[Math.min(ng, maxDigits + 1)];
-                System.arraycopy(groups, 0, g, 0, g.length);
-                sink.run(new DigitRun(start, end, new String(buf, 0, nd), g, sep));
+            if (!overflow) {
+                for (int a = 0; a < g; a++) {
+                    int digits = 0;
+                    for (int b = a; b < g; b++) {
+                        digits += ge[b] - gs[b];
+                        boolean last = b == g - 1;
+                        int total = digits + (last && x ? 1 : 0);
+                        if (total > maxDigits) {
+                            break;
+                        }
+                        if (last && glued) {
+                            break;
+                        }
+                        emit(s, gs, ge, sep, a, b, last && x, sink);
+                    }
+                }
             }
-            i = Math.max(end, j);
+            i = end;
             while (i < n && t.isWordChar(i)) {
                 i++;
             }
         }
+    }
+
+    private static void emit(String s, int[] gs, int[] ge, char[] sep, int a, int b, boolean x, Sink sink) {
+        StringBuilder d = new StringBuilder(24);
+        int[] groups = new int[b - a + 1];
+        int separator = 0;
+        for (int k = a; k <= b; k++) {
+            d.append(s, gs[k], ge[k]);
+            groups[k - a] = ge[k] - gs[k];
+            if (k > a) {
+                separator = separator == 0 ? sep[k] : separator == sep[k] ? separator : -1;
+            }
+        }
+        int end = ge[b];
+        if (x) {
+            d.append('X');
+            groups[b - a]++;
+            end++;
+        }
+        sink.run(new DigitRun(gs[a], end, d.toString(), groups, separator));
     }
 }
