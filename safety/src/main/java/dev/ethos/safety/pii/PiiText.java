@@ -23,37 +23,48 @@ public final class PiiText {
         this.original = original;
         this.lang = lang;
         int n = original.length();
-        StringBuilder sb = null;
-        int[] map = null;
+        char[] src = original.toCharArray();
+        int first = -1;
         for (int i = 0; i < n; i++) {
-            char c = original.charAt(i);
-            char m = fold(c);
-            if (m != c && sb == null) {
-                sb = new StringBuilder(n);
-                sb.append(original, 0, i);
-                map = new int[n + 1];
-                for (int k = 0; k < i; k++) {
-                    map[k] = k;
-                }
-            }
-            if (sb != null) {
-                if (m != 0) {
-                    map[sb.length()] = i;
-                    sb.append(m);
-                }
+            char c = src[i];
+            if (c >= 0x80 && fold(c) != c) {
+                first = i;
+                break;
             }
         }
-        if (sb == null) {
+        if (first < 0) {
             this.normalized = original;
             this.origIndex = null;
         } else {
-            map[sb.length()] = n;
-            this.normalized = sb.toString();
+            char[] dst = new char[n];
+            int[] map = new int[n + 1];
+            System.arraycopy(src, 0, dst, 0, first);
+            for (int k = 0; k < first; k++) {
+                map[k] = k;
+            }
+            int len = first;
+            for (int i = first; i < n; i++) {
+                char c = src[i];
+                char m = c < 0x80 ? c : fold(c);
+                if (m != 0) {
+                    map[len] = i;
+                    dst[len++] = m;
+                }
+            }
+            map[len] = n;
+            this.normalized = new String(dst, 0, len);
             this.origIndex = map;
         }
         char[] lc = normalized.toCharArray();
         for (int i = 0; i < lc.length; i++) {
-            lc[i] = Character.toLowerCase(lc[i]);
+            char c = lc[i];
+            if (c < 0x80) {
+                if (c >= 'A' && c <= 'Z') {
+                    lc[i] = (char) (c + 32);
+                }
+            } else {
+                lc[i] = Character.toLowerCase(c);
+            }
         }
         this.lower = new String(lc);
     }

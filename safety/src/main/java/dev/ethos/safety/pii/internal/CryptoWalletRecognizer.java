@@ -40,7 +40,7 @@ public final class CryptoWalletRecognizer implements Recognizer {
         int n = s.length();
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (t.isWordChar(i - 1)) {
+            if (c != '0' && c != '1' && c != '3' && c != 'b' && c != 'B' || t.isWordChar(i - 1)) {
                 continue;
             }
             if (c == '0' && i + 42 <= n && (s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'X')) {

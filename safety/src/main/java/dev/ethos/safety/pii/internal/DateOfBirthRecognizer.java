@@ -28,16 +28,37 @@ public final class DateOfBirthRecognizer implements Recognizer {
 
     @Override
     public void analyze(PiiText t, List<PiiCandidate> out) {
-        List<int[]> dates = new ArrayList<>();
-        Dates.find(t, (s, e) -> dates.add(new int[] {s, e}));
-        int prevEnd = 0;
-        for (int[] d : dates) {
-            int from = Math.max(prevEnd, d[0] - 40);
-            int hit = Context.lastIndexOf(t, from, d[0], BIRTH);
-            if (hit >= 0) {
-                out.add(new PiiCandidate("DATE_OF_BIRTH", d[0], d[1], 0.9, name()));
+        // Dates are only looked for in the 60 chars after a birth word.
+        String lower = t.lower();
+        int n = lower.length();
+        List<int[]> windows = new ArrayList<>();
+        for (String w : BIRTH) {
+            int from = 0;
+            int k;
+            while ((k = lower.indexOf(w, from)) >= 0) {
+                from = k + 1;
+                if (w.charAt(0) < 0x80 && (t.isWordChar(k - 1) || Character.isLetter(w.charAt(w.length() - 1))
+                        && t.isWordChar(k + w.length()))) {
+                    continue;
+                }
+                windows.add(new int[] {k + w.length(), Math.min(n, k + w.length() + 60)});
             }
-            prevEnd = d[1];
+        }
+        if (windows.isEmpty()) {
+            return;
+        }
+        windows.sort((a, b) -> Integer.compare(a[0], b[0]));
+        int done = 0;
+        for (int[] win : windows) {
+            int from = Math.max(win[0], done);
+            if (from >= win[1]) {
+                continue;
+            }
+            int[] first = Dates.first(t, from, win[1]);
+            if (first != null && first[0] - win[0] <= 40) {
+                out.add(new PiiCandidate("DATE_OF_BIRTH", first[0], first[1], 0.9, name()));
+                done = first[1];
+            }
         }
     }
 }

@@ -24,6 +24,16 @@ final class Dates {
         void date(int start, int end);
     }
 
+    /** The first date starting in [from, to), or null. */
+    static int[] first(PiiText t, int from, int to) {
+        Matcher m = DATE.matcher(t.normalized()).useTransparentBounds(true).useAnchoringBounds(false);
+        m.region(from, Math.min(t.length(), to + 30));
+        if (m.find() && m.start() < to) {
+            return new int[] {m.start(), m.end()};
+        }
+        return null;
+    }
+
     static void find(PiiText t, Sink sink) {
         Matcher m = DATE.matcher(t.normalized());
         while (m.find()) {

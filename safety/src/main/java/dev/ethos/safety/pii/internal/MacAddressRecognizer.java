@@ -34,7 +34,8 @@ public final class MacAddressRecognizer implements Recognizer {
         String s = t.normalized();
         int n = s.length();
         for (int i = 0; i + 14 <= n; i++) {
-            if (!hex(s.charAt(i)) || t.isWordChar(i - 1)) {
+            char c2 = s.charAt(i + 2);
+            if (c2 != ':' && c2 != '-' && s.charAt(i + 4) != '.' || !hex(s.charAt(i)) || t.isWordChar(i - 1)) {
                 continue;
             }
             int end = -1;

@@ -33,7 +33,26 @@ public final class PersonRecognizer implements Recognizer {
         static final Set<String> GIVEN = Lexicon.lines("given-names.txt");
         static final Set<String> SURNAMES = Lexicon.lines("surnames.txt");
         static final Set<String> ZH_SURNAMES = Lexicon.lines("zh-surnames.txt");
+        static final boolean[] ZH_SINGLE = new boolean[65536];
+        static final boolean[] ZH_COMPOUND_FIRST = new boolean[65536];
+        static final boolean[] ZH_GIVEN_CHAR = new boolean[65536];
+
+        static {
+            for (String sn : ZH_SURNAMES) {
+                if (sn.length() == 1) {
+                    ZH_SINGLE[sn.charAt(0)] = true;
+                } else {
+                    ZH_COMPOUND_FIRST[sn.charAt(0)] = true;
+                }
+            }
+        }
         static final String ZH_GIVEN = String.join("", Lexicon.lines("zh-given-chars.txt"));
+
+        static {
+            for (int i = 0; i < ZH_GIVEN.length(); i++) {
+                ZH_GIVEN_CHAR[ZH_GIVEN.charAt(i)] = true;
+            }
+        }
     }
 
     static final Set<String> TITLES = Lexicon.words("Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lady Lord Madam Mme "
@@ -173,8 +192,14 @@ public final class PersonRecognizer implements Recognizer {
                     && nameLetter(s.charAt(j + 2))))))) {
                 j++;
             }
-            String w = s.substring(i, j);
             boolean cap = Character.isUpperCase(c);
+            if (!cap && (j - i > 4 || run.isEmpty())) {
+                flush(t, run, out);
+                run.clear();
+                i = j;
+                continue;
+            }
+            String w = s.substring(i, j);
             boolean initial = cap && w.length() == 1;
             boolean particle = !cap && PARTICLES.contains(w) && !run.isEmpty();
             boolean glue = run.isEmpty() || gapOk(s, run.get(run.size() - 1).end, i);
@@ -354,12 +379,12 @@ public final class PersonRecognizer implements Recognizer {
                 continue;
             }
             int sl = 0;
-            if (i + 2 < n && Lists.ZH_SURNAMES.contains(s.substring(i, i + 2))) {
+            if (Lists.ZH_COMPOUND_FIRST[c] && i + 2 < n && Lists.ZH_SURNAMES.contains(s.substring(i, i + 2))) {
                 sl = 2;
-            } else if (Lists.ZH_SURNAMES.contains(String.valueOf(c))) {
+            } else if (Lists.ZH_SINGLE[c]) {
                 sl = 1;
             }
-            if (sl == 0) {
+            if (sl == 0 || !givenChar(s, i + sl)) {
                 continue;
             }
             boolean leftBoundary = i == 0 || !PiiText_isHan(s.charAt(i - 1));
@@ -411,7 +436,7 @@ public final class PersonRecognizer implements Recognizer {
     }
 
     private static boolean givenChar(String s, int i) {
-        return i < s.length() && Lists.ZH_GIVEN.indexOf(s.charAt(i)) >= 0;
+        return i < s.length() && Lists.ZH_GIVEN_CHAR[s.charAt(i)];
     }
 
     private static String followAt(String s, int i) {

@@ -21,6 +21,10 @@ public final class PhoneRecognizer implements Recognizer {
     static final String[] POSITIVE = {"phone", "tel", "tel.", "telephone", "mobile", "cell", "call", "fax", "whatsapp",
         "reach", "reached", "contact", "dial", "ring", "text", "sms", "电话", "手机", "联系", "致电", "拨打", "热线",
         "座机", "号码", "phone number", "ph"};
+    private static final java.util.regex.Pattern DATE_LIKE = java.util.regex.Pattern.compile("\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}.*");
+    private static final java.util.regex.Pattern DATE_LIKE2 = java.util.regex.Pattern.compile("\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}");
+    private static final java.util.regex.Pattern IP_LIKE = java.util.regex.Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final java.util.regex.Pattern SSN_LIKE = java.util.regex.Pattern.compile("\\d{3}-\\d{2}-\\d{4}");
     static final String[] NEGATIVE = {"part", "model", "sku", "product", "item", "serial", "order", "invoice",
         "isbn", "ref", "reference", "tracking", "version", "build", "nhs", "ssn", "social security", "passport", "iban", "card", "型号", "编号", "订单", "单号", "发票", "流水号", "产品", "身份证", "护照", "卡号"};
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
@@ -116,9 +120,22 @@ public final class PhoneRecognizer implements Recognizer {
     /** Rejects dates, times, dotted versions and IPs before libphonenumber sees them. */
     private static boolean plausible(String s, int i, int end) {
         String c = s.substring(i, end);
-        if (c.matches("\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}.*") || c.matches("\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}")
-                || c.matches("\\d{1,3}(\\.\\d{1,3}){3}") || c.indexOf('/') >= 0) {
+        if (c.indexOf('/') >= 0 || DATE_LIKE.matcher(c).matches() || DATE_LIKE2.matcher(c).matches()
+                || IP_LIKE.matcher(c).matches()) {
             return false;
+        }
+        boolean plain = true;
+        int digits = 0;
+        for (int k = 0; k < c.length(); k++) {
+            char ch = c.charAt(k);
+            if (ch >= '0' && ch <= '9') {
+                digits++;
+            } else {
+                plain = false;
+            }
+        }
+        if (plain && !(digits <= 12 && (c.charAt(0) == '0' || c.charAt(0) == '1' || digits == 10))) {
+            return false; // a long bare number without a trunk prefix is an order or account number
         }
         int dots = 0;
         for (int k = 0; k < c.length(); k++) {
@@ -130,7 +147,7 @@ public final class PhoneRecognizer implements Recognizer {
         if (!c.startsWith("+") && lastSep > 0 && c.length() - lastSep - 1 < 3 && c.indexOf('-') > 0) {
             return false; // "8908-287-62": a part number, not a phone layout
         }
-        if (c.matches("\\d{3}-\\d{2}-\\d{4}")) {
+        if (SSN_LIKE.matcher(c).matches()) {
             return false; // the SSN layout
         }
         int open = c.indexOf('(');
@@ -161,7 +178,8 @@ public final class PhoneRecognizer implements Recognizer {
         if (intl) {
             valid = valid(cand.startsWith("00") ? "+" + cand.substring(2) : cand, "ZZ");
         } else {
-            valid = "zh".equals(t.lang()) && valid(cand, "CN");
+            boolean cnFirst = "zh".equals(t.lang()) || (digits == 11 && cand.charAt(0) == '1');
+            valid = cnFirst && valid(cand, "CN");
             for (int r = 0; r < regions.size() && !valid; r++) {
                 valid = valid(cand, regions.get(r));
             }

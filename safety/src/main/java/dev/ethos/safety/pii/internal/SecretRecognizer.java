@@ -42,7 +42,7 @@ public final class SecretRecognizer implements Recognizer {
         int nextEnd = -2; // -2: not looked for yet; the next "-----END " at or after the last BEGIN looked at; -1 when there is none
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (t.isWordChar(i - 1) && c != 'e') {
+            if (c != 'A' && c != 'g' && c != 'x' && c != 'e' && c != '-' || t.isWordChar(i - 1) && c != 'e') {
                 continue;
             }
             int end = -1;

@@ -27,7 +27,7 @@ public final class StreetAddressRecognizer implements Recognizer {
             + "|Gardens|Hill|Mews|Trail|Trl|Loop|Alley|Path|Pike|Plaza|Park|Green|Rise|View|Vale|Gate|Wharf|Quay"
             + "|Broadway|Embankment|Parade|Esplanade";
     private static final String UK_POSTCODE = "[A-Z]{1,2}\\d[A-Z\\d]?\\s?\\d[A-Z]{2}";
-    private static final String CAP_WORD = "[A-Z][\\p{L}'\\-]{1,20}";
+    private static final String CAP_WORD = "[A-Z][\\p{L}'\\-]{1,20}+";
     private static final String CITY_WORD = "[A-Z][\\p{Ll}'\\-]{1,20}";
     private static final Pattern WESTERN = Pattern.compile(
             "(?<![\\p{L}\\d])"
@@ -86,23 +86,172 @@ public final class StreetAddressRecognizer implements Recognizer {
         if (!hasDigit) {
             return;
         }
-        find(t, WESTERN, out);
-        find(t, GERMAN, out);
+        western(t, out);
         if (hasHan) {
-            find(t, CHINESE, out);
+            chinese(t, out);
         }
     }
 
-    private void find(PiiText t, Pattern p, List<PiiCandidate> out) {
-        Matcher m = p.matcher(t.normalized());
-        while (m.find()) {
-            int s = m.start();
-            int e = m.end();
-            if (e - s < 8) {
+    private static final String[] GERMAN_SUFFIXES = {"straße", "strasse", "str.", "weg", "gasse", "platz", "allee",
+        "ring", "damm", "ufer", "chaussee", "steig", "pfad", "markt"};
+    private static final String[] UNIT_WORDS = {"Flat ", "Apartment ", "Apt ", "Apt. ", "Unit ", "Suite "};
+
+    /** US/UK and German forms, tried only where a house number (or a "Flat 12," prefix) starts. */
+    private void western(PiiText t, List<PiiCandidate> out) {
+        String s = t.normalized();
+        int n = s.length();
+        Matcher w = WESTERN.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+        Matcher g = GERMAN.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+        int covered = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            boolean unit = c == 'F' || c == 'A' || c == 'U' || c == 'S';
+            if (!(c >= '0' && c <= '9') && !unit || i < covered) {
                 continue;
             }
-            double score = Context.before(t, s, 40, POSITIVE) ? 0.95 : 0.85;
-            out.add(new PiiCandidate("STREET_ADDRESS", s, e, score, name()));
+            if (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {
+                continue;
+            }
+            if (unit) {
+                boolean any = false;
+                for (String u : UNIT_WORDS) {
+                    any |= s.startsWith(u, i);
+                }
+                if (!any) {
+                    continue;
+                }
+            }
+            if (!unit && !houseNumberThenWord(s, i)) {
+                if (i >= 2 && s.charAt(i - 1) == ' ') {
+                    german(t, g, i, out);
+                }
+                continue;
+            }
+            w.region(i, Math.min(n, i + 200));
+            if (w.lookingAt() && w.end() - i >= 8) {
+                add(t, i, w.end(), out);
+                covered = w.end();
+                continue;
+            }
+            if (!unit && i >= 2 && s.charAt(i - 1) == ' ') {
+                int e = german(t, g, i, out);
+                covered = Math.max(covered, e);
+            }
         }
+    }
+
+    /** "12 Main", "12B Main", "12-14 Main", "5 5th" (a number, one space, then a capital or a digit). */
+    private static boolean houseNumberThenWord(String s, int i) {
+        int n = s.length();
+        int j = i;
+        while (j < n && j - i < 7 && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
+            j++;
+        }
+        if (j < n && Character.isLetter(s.charAt(j)) && j + 1 < n && s.charAt(j + 1) == ' ') {
+            j++;
+        }
+        if (j < n && s.charAt(j) == '-') {
+            j++;
+            while (j < n && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
+                j++;
+            }
+        }
+        if (j + 1 >= n || s.charAt(j) != ' ') {
+            return false;
+        }
+        char c = s.charAt(j + 1);
+        return Character.isUpperCase(c) || (c >= '0' && c <= '9');
+    }
+
+    /** German: the street word(s) come before the number at {@code i}. Returns the match end or -1. */
+    private int german(PiiText t, Matcher g, int i, List<PiiCandidate> out) {
+        String s = t.normalized();
+        int n = s.length();
+        int k0 = i - 2;
+        while (k0 >= 0 && i - k0 < 40 && (Character.isLetter(s.charAt(k0)) || s.charAt(k0) == '.')) {
+            k0--;
+        }
+        String prev = s.substring(k0 + 1, i - 1).toLowerCase(java.util.Locale.ROOT);
+        boolean suffix = false;
+        for (String suf : GERMAN_SUFFIXES) {
+            suffix |= prev.endsWith(suf);
+        }
+        if (!suffix) {
+            return -1;
+        }
+        {
+            int ws = i - 1;
+            int words = 0;
+            while (ws > 0 && words < 2 && i - ws < 50) {
+                int k = ws - 1;
+                while (k >= 0 && (Character.isLetter(s.charAt(k)) || s.charAt(k) == '-' || s.charAt(k) == '.')) {
+                    k--;
+                }
+                if (k == ws - 1) {
+                    break;
+                }
+                words++;
+                int startWord = k + 1;
+                if (Character.isUpperCase(s.charAt(startWord))) {
+                    g.region(startWord, Math.min(n, startWord + 200));
+                    if (g.lookingAt() && g.end() > i) {
+                        add(t, startWord, g.end(), out);
+                        return g.end();
+                    }
+                }
+                if (k < 0 || s.charAt(k) != ' ') {
+                    break;
+                }
+                ws = k;
+            }
+        }
+        return -1;
+    }
+
+    /** Chinese form, tried only around each 号. */
+    private void chinese(PiiText t, List<PiiCandidate> out) {
+        String s = t.normalized();
+        int n = s.length();
+        Matcher m = CHINESE.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+        int covered = 0;
+        for (int k = 0; k < n; k++) {
+            char c = s.charAt(k);
+            if (c != '号' && c != '號' || k < covered || !roadBefore(s, k)) {
+                continue;
+            }
+            int from = Math.max(covered, k - 45);
+            m.region(from, Math.min(n, k + 60));
+            while (m.find()) {
+                if (m.start() > k) {
+                    break;
+                }
+                if (m.end() > k) {
+                    add(t, m.start(), m.end(), out);
+                    covered = m.end();
+                    break;
+                }
+            }
+        }
+    }
+
+    /** A road word (路, 街, 道, 巷, 弄, 胡同) in the 12 chars before the 号, followed by digits. */
+    private static boolean roadBefore(String s, int k) {
+        int j = k - 1;
+        while (j >= 0 && k - j <= 9 && (s.charAt(j) >= '0' && s.charAt(j) <= '9' || s.charAt(j) == '-')) {
+            j--;
+        }
+        if (j == k - 1 || j < 0) {
+            return false;
+        }
+        char c = s.charAt(j);
+        return c == '路' || c == '街' || c == '道' || c == '巷' || c == '弄' || c == '同';
+    }
+
+    private void add(PiiText t, int s, int e, List<PiiCandidate> out) {
+        if (e - s < 8) {
+            return;
+        }
+        double score = Context.before(t, s, 40, POSITIVE) ? 0.95 : 0.85;
+        out.add(new PiiCandidate("STREET_ADDRESS", s, e, score, name()));
     }
 }
