@@ -49,12 +49,13 @@ public final class DateOfBirthRecognizer implements Recognizer {
         }
         windows.sort((a, b) -> Integer.compare(a[0], b[0]));
         int done = 0;
+        java.util.regex.Matcher m = Dates.matcher(t);
         for (int[] win : windows) {
             int from = Math.max(win[0], done);
             if (from >= win[1]) {
                 continue;
             }
-            int[] first = Dates.first(t, from, win[1]);
+            int[] first = Dates.first(t, m, from, win[1]);
             if (first != null && first[0] - win[0] <= 40) {
                 out.add(new PiiCandidate("DATE_OF_BIRTH", first[0], first[1], 0.9, name()));
                 done = first[1];

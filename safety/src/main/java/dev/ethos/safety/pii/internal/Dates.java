@@ -25,13 +25,23 @@ final class Dates {
     }
 
     /** The first date starting in [from, to), or null. */
-    static int[] first(PiiText t, int from, int to) {
-        Matcher m = DATE.matcher(t.normalized()).useTransparentBounds(true).useAnchoringBounds(false);
+    static int[] first(PiiText t, Matcher m, int from, int to) {
+        boolean digit = false;
+        for (int i = from; i < Math.min(t.length(), to + 4) && !digit; i++) {
+            digit = t.isDigit(i);
+        }
+        if (!digit) {
+            return null;
+        }
         m.region(from, Math.min(t.length(), to + 30));
         if (m.find() && m.start() < to) {
             return new int[] {m.start(), m.end()};
         }
         return null;
+    }
+
+    static Matcher matcher(PiiText t) {
+        return DATE.matcher(t.normalized()).useTransparentBounds(true).useAnchoringBounds(false);
     }
 
     static void find(PiiText t, Sink sink) {

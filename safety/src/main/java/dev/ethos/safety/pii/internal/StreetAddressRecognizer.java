@@ -216,7 +216,7 @@ public final class StreetAddressRecognizer implements Recognizer {
         int covered = 0;
         for (int k = 0; k < n; k++) {
             char c = s.charAt(k);
-            if (c != '号' && c != '號' || k < covered || !roadBefore(s, k)) {
+            if (c != '号' && c != '號' || k < covered || !roadBefore(s, k) || !adminBefore(s, k)) {
                 continue;
             }
             int from = Math.max(covered, k - 45);
@@ -245,6 +245,18 @@ public final class StreetAddressRecognizer implements Recognizer {
         }
         char c = s.charAt(j);
         return c == '路' || c == '街' || c == '道' || c == '巷' || c == '弄' || c == '同';
+    }
+
+    /** A province, city, district or county mark (or a municipality) in the 45 chars before the 号. */
+    private static boolean adminBefore(String s, int k) {
+        for (int j = Math.max(0, k - 45); j < k; j++) {
+            char c = s.charAt(j);
+            if (c == '市' || c == '省' || c == '区' || c == '县' || c == '州'
+                    || (c == '北' || c == '上' || c == '天' || c == '重') && j + 1 < k && "京海津庆".indexOf(s.charAt(j + 1)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void add(PiiText t, int s, int e, List<PiiCandidate> out) {
