@@ -118,11 +118,14 @@ public final class PersonRecognizer implements Recognizer {
         "seller", "candidate", "hire", "guest", "passenger", "driver", "author", "signed by", "witness",
         "beneficiary", "payee", "insured", "spouse", "wife", "husband", "son", "daughter", "mother", "father",
         "friend", "neighbor", "neighbour", "meeting with", "call", "email", "emailed", "contract to", "post for",
-        "forward", "assigned to", "approved by", "reviewed by", "written by", "by", "with", "from", "for", "to",
-        "\"customer\":", "\"name\":", "| "};
+        "forward", "assigned to", "approved by", "reviewed by", "written by",
+        "\"customer\":", "\"name\":", "| ", "收款人", "户名", "客户", "联系人", "姓名", "收件人", "员工", "用户",
+        "患者", "持卡人", "申请人"};
     private static final String[] AFTER_CUE = {"'s", "’s", "was born", "is born", "lives", "lived", "moved",
-        "was", "is", "has", "had", "will", "said", "says", "wrote", "asked", "called", "works", "joined",
-        "(ssn", "(dob", "(born", ", who", "can be reached", "requested", "filed", "are on", "and", ","};
+        "said", "says", "wrote", "asked", "called", "works", "joined", "(ssn", "(dob", "(born", "(nhs", ", who",
+        "can be reached", "requested", "filed", "signed", "replied", "emailed", "phoned", "visited", "resides",
+        "born", "先生", "女士"};
+    private static final String[] WEAK_AFTER_CUE = {"was", "is", "has", "had", "will", "are", "and", ",", "("};
     private static final String[] COMPANY_VERB = {"reported", "announced", "posted", "shares", "stock", "inc",
         "acquired", "released", "launched", "ltd"};
     private static final String[] ZH_LEAD = {"联系", "联系人", "收货人", "收件人", "客户", "患者", "病人", "员工", "用户",
@@ -133,6 +136,13 @@ public final class PersonRecognizer implements Recognizer {
         "总", "的", "出生", "生于", "收", "是", "在", "已", "和", "与", "说", "表示", "负责", "电话", "手机", "邮箱",
         "身份证", "护照", "今年", "于", "来自", "家住", "住在", "现居", "等", "您好", "你好", "将", "会", "也", "还",
         "提交", "发来", "报名", "签收", "已经", "打来", "告诉", "要求", "申请", "联系"};
+    /** Common words that begin with a surname character and follow lead words ("客户信息"). */
+    private static final Set<String> NOT_NAMES = Lexicon.words("信息 资料 服务 名单 地址 电话 号码 邮箱 账户 账号 编号 类型 数量 "
+            + "需求 反馈 满意 管理 关系 代表 支持 中心 体验 数据 隐私 订单 评价 安全 权限 名称 单位 部门 公司 时间 日期 金额 "
+            + "方式 方面 方法 成功 成员 成本 陈述 于是 万一 高兴 高级 高度 江湖 海外 金融 石油 白色 黄金 常见 常用 程序 "
+            + "马上 朱红 余额 应用 应该 齐全 文件 文档 明天 明确 明白 平台 平时 安装 安排 和谐 向导 向上 向下 任务 任何 "
+            + "任意 包括 包含 连接 连续 车辆 车主 路线 路由 项目 经理 经济 钟表 甘蔗 全部 全面 全体 东西 东方 南方 西方 "
+            + "北方 上海 北京 天津 广州 深圳 杭州 南京 武汉 成都 重庆 西安 苏州");
     private static final Set<String> ZH_TITLES = Set.of("先生", "女士", "小姐", "经理", "老师", "医生", "教授", "博士",
         "总监", "主任", "律师", "护士", "工程师", "院长", "校长", "局长", "处长", "科长", "部长", "董事长");
 
@@ -175,7 +185,35 @@ public final class PersonRecognizer implements Recognizer {
         return c >= 0x3400 && c <= 0x9FFF || c >= 0xF900 && c <= 0xFAFF;
     }
 
-    private void latin(PiiText t, List<PiiCandidate> out) {
+    private void latin(PiiText t, List<PiiCandidate> sink) {
+        List<PiiCandidate> out = new ArrayList<>();
+        latinRuns(t, out);
+        // Names in a list ("A B, C D and E F") support each other.
+        String s = t.normalized();
+        for (int k = 0; k < out.size(); k++) {
+            PiiCandidate c = out.get(k);
+            double bonus = 0;
+            if (k > 0 && listGap(s, out.get(k - 1).end(), c.start())) {
+                bonus += 0.15;
+            }
+            if (k + 1 < out.size() && listGap(s, c.end(), out.get(k + 1).start())) {
+                bonus += 0.15;
+            }
+            sink.add(bonus == 0 ? c : new PiiCandidate(c.type(), c.start(), c.end(), Math.min(0.97, c.score() + bonus),
+                    c.recognizer()));
+        }
+    }
+
+    private static boolean listGap(String s, int from, int to) {
+        if (to - from > 6 || to < from) {
+            return false;
+        }
+        String gap = s.substring(from, to);
+        return gap.equals(", ") || gap.equals(" and ") || gap.equals(", and ") || gap.equals(" & ") || gap.equals(" or ")
+                || gap.equals("、") || gap.equals("，");
+    }
+
+    private void latinRuns(PiiText t, List<PiiCandidate> out) {
         String s = t.normalized();
         int n = s.length();
         List<Tok> run = new ArrayList<>();
@@ -352,9 +390,13 @@ public final class PersonRecognizer implements Recognizer {
             score += 0.35;
         } else if (Context.before(t, start, 25, ROLE_CUE)) {
             score += 0.3;
+        } else if (Context.before(t, start, 6, "by", "with", "from", "for", "to", "and", "cc", "of")) {
+            score += 0.1;
         }
-        if (Context.after(t, end, 3, "'s", "’s") || Context.after(t, end, 12, AFTER_CUE)) {
-            score += 0.2;
+        if (Context.after(t, end, 3, "'s", "’s") || Context.after(t, end, 16, AFTER_CUE)) {
+            score += 0.3;
+        } else if (Context.after(t, end, 4, WEAK_AFTER_CUE)) {
+            score += 0.1;
         }
         if (Context.before(t, start, 4, "the")) {
             score -= 0.3;
@@ -362,7 +404,7 @@ public final class PersonRecognizer implements Recognizer {
         if (Context.after(t, end, 12, COMPANY_VERB)) {
             score -= 0.25;
         }
-        if (score >= 0.3) {
+        if (score >= 0.2) {
             out.add(new PiiCandidate("PERSON", start, end, Math.min(score, 0.97), name()));
         }
     }
@@ -384,7 +426,7 @@ public final class PersonRecognizer implements Recognizer {
             } else if (Lists.ZH_SINGLE[c]) {
                 sl = 1;
             }
-            if (sl == 0 || !givenChar(s, i + sl)) {
+            if (sl == 0 || !PiiText_isHan(i + sl < n ? s.charAt(i + sl) : ' ')) {
                 continue;
             }
             boolean leftBoundary = i == 0 || !PiiText_isHan(s.charAt(i - 1));
@@ -404,7 +446,23 @@ public final class PersonRecognizer implements Recognizer {
             }
             int g = i + sl;
             int len = 0;
-            if (givenChar(s, g)) {
+            // With a label or title around it, any Han character may be a given name; otherwise only common ones.
+            boolean strong = lead || labelBefore(t, i) || longFollowAt(s, g + 1) || longFollowAt(s, g + 2);
+            if (strong) {
+                String f1 = followAt(s, g + 1);
+                boolean b1 = g + 1 >= n || !PiiText_isHan(s.charAt(g + 1));
+                boolean b2 = g + 1 < n && PiiText_isHan(s.charAt(g + 1))
+                        && (g + 2 >= n || !PiiText_isHan(s.charAt(g + 2)) || longFollowAt(s, g + 2)
+                        || followAt(s, g + 2) != null && givenChar(s, g + 1));
+                if (f1 != null || b1) {
+                    len = sl + 1;
+                } else if (b2) {
+                    len = sl + 2;
+                }
+                if (len > 0 && sl == 1 && NOT_NAMES.contains(s.substring(i, i + 2))) {
+                    len = 0;
+                }
+            } else if (givenChar(s, g) && !(sl == 1 && weakFollowOnly(s, g + 1))) {
                 String follow1 = followAt(s, g + 1);
                 boolean ok1 = follow1 != null || g + 1 >= n || !PiiText_isHan(s.charAt(g + 1));
                 boolean ok2 = givenChar(s, g + 1) && (g + 2 >= n || !PiiText_isHan(s.charAt(g + 2))
@@ -433,6 +491,22 @@ public final class PersonRecognizer implements Recognizer {
             out.add(new PiiCandidate("PERSON", i, i + len, score, name()));
             i += len - 1;
         }
+    }
+
+    /** Only a weak one-character follow word (是, 在 …) after a two-character name without a lead word. */
+    private static boolean weakFollowOnly(String s, int i) {
+        return i < s.length() && "是在已和与等也还将会于".indexOf(s.charAt(i)) >= 0 && !(i + 1 < s.length()
+                && followAt(s, i) != null && followAt(s, i).length() > 1);
+    }
+
+    /** A title or another two-character follow word (出生, 先生 …) at {@code i}. */
+    private static boolean longFollowAt(String s, int i) {
+        String f = followAt(s, i);
+        return f != null && f.length() > 1;
+    }
+
+    private static boolean labelBefore(PiiText t, int i) {
+        return Context.before(t, i, 5, "姓名", "收件人", "收货人", "户名", "收款人", "联系人", "患者", "客户", "员工", "用户");
     }
 
     private static boolean givenChar(String s, int i) {
