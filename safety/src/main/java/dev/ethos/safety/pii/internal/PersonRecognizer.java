@@ -238,6 +238,14 @@ public final class PersonRecognizer implements Recognizer {
                 continue;
             }
             String w = s.substring(i, j);
+            if (j < n && Character.isDigit(s.charAt(j))
+                    || cap && w.length() > 1 && w.length() <= 3 && w.equals(w.toUpperCase(Locale.ROOT)) && !given(w)) {
+                // Part of a code ("DE89…") or an acronym ("CEO", "USA"): not a name word.
+                flush(t, run, out);
+                run.clear();
+                i = j;
+                continue;
+            }
             boolean initial = cap && w.length() == 1;
             boolean particle = !cap && PARTICLES.contains(w) && !run.isEmpty();
             boolean glue = run.isEmpty() || gapOk(s, run.get(run.size() - 1).end, i);

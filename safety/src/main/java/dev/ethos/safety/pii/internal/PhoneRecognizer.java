@@ -91,24 +91,53 @@ public final class PhoneRecognizer implements Recognizer {
                 }
                 j++;
             }
-            if (j - i >= 28) {
-                // Longer than any phone number: a table of digits, not a phone. Skip the whole run.
-                while (j < n && (phoneChar(s.charAt(j)) || s.charAt(j) == '+')) {
-                    j++;
-                }
-                i = j;
-                continue;
-            }
+            boolean tooLong = j - i >= 28;
             int end = lastDigit;
             if (c == '(' && s.indexOf(')', i) < 0 | s.indexOf(')', i) >= end) {
                 i++; // "(020 7260 3422)": the bracket encloses the number, it is not part of it
                 c = s.charAt(i);
             }
-            if (digits >= 7 && digits <= 15 && !t.isWordChar(end) && plausible(s, i, end)) {
-                double score = validScore(t, i, end, digits);
-                if (score > 0) {
-                    out.add(new PiiCandidate("PHONE_NUMBER", i, end, score, name()));
+            // The whole run first, then shorter prefixes that end at a group boundary ("+44 20 7946 0018 4111 …").
+            int found = -1;
+            int tries = 0;
+            int e = end;
+            while (e > i && tries < 4) {
+                int d = countDigits(s, i, e);
+                if (d < 7) {
+                    break;
                 }
+                boolean cut = e < end;
+                if (cut && (s.charAt(e) != ' ' || s.substring(i, end).indexOf('.') >= 0)) {
+                    break; // only whole space-separated groups are cut off, never parts of a dotted number
+                }
+                if (d <= 15 && !t.isWordChar(e) && !(e == end && tooLong) && plausible(s, i, e)) {
+                    tries++;
+                    double score = validScore(t, i, e, d);
+                    if (score > 0) {
+                        out.add(new PiiCandidate("PHONE_NUMBER", i, e, score, name()));
+                        found = e;
+                        break;
+                    }
+                }
+                // Back to the end of the previous digit group.
+                int k = e - 1;
+                while (k > i && t.isDigit(k)) {
+                    k--;
+                }
+                while (k > i && !t.isDigit(k - 1)) {
+                    k--;
+                }
+                e = k;
+            }
+            if (found > 0) {
+                end = found;
+            } else if (tooLong) {
+                // A table of digits, not a phone: skip the whole run.
+                while (j < n && (phoneChar(s.charAt(j)) || s.charAt(j) == '+')) {
+                    j++;
+                }
+                i = j;
+                continue;
             }
             i = Math.max(end, i + 1);
             while (i < n && t.isWordChar(i)) {
@@ -153,6 +182,17 @@ public final class PhoneRecognizer implements Recognizer {
         int open = c.indexOf('(');
         int close = c.indexOf(')');
         return dots <= 3 && (open < 0) == (close < 0) && (open < 0 || open < close);
+    }
+
+    private static int countDigits(String s, int from, int to) {
+        int d = 0;
+        for (int k = from; k < to; k++) {
+            char ch = s.charAt(k);
+            if (ch >= '0' && ch <= '9') {
+                d++;
+            }
+        }
+        return d;
     }
 
     private static boolean possible(String number) {
