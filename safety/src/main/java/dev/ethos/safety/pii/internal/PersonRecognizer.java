@@ -178,7 +178,10 @@ public final class PersonRecognizer implements Recognizer {
     }
 
     private static boolean nameLetter(char c) {
-        return Character.isLetter(c) && !PiiText_isHan(c);
+        if (c < 0x80) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        }
+        return c < 0x3000 && Character.isLetter(c);
     }
 
     private static boolean PiiText_isHan(char c) {
@@ -438,6 +441,9 @@ public final class PersonRecognizer implements Recognizer {
                 continue;
             }
             boolean leftBoundary = i == 0 || !PiiText_isHan(s.charAt(i - 1));
+            if (!leftBoundary && !LEAD_LAST[s.charAt(i - 1)]) {
+                continue; // a Han character before that ends no lead word: inside a word
+            }
             boolean lead = false;
             if (!leftBoundary) {
                 for (String w : ZH_LEAD) {
@@ -521,7 +527,22 @@ public final class PersonRecognizer implements Recognizer {
         return i < s.length() && Lists.ZH_GIVEN_CHAR[s.charAt(i)];
     }
 
+    private static final boolean[] LEAD_LAST = new boolean[65536];
+    private static final boolean[] FOLLOW_FIRST = new boolean[65536];
+
+    static {
+        for (String w : ZH_LEAD) {
+            LEAD_LAST[w.charAt(w.length() - 1)] = true;
+        }
+        for (String w : ZH_FOLLOW) {
+            FOLLOW_FIRST[w.charAt(0)] = true;
+        }
+    }
+
     private static String followAt(String s, int i) {
+        if (i >= s.length() || !FOLLOW_FIRST[s.charAt(i)]) {
+            return null;
+        }
         for (String w : ZH_FOLLOW) {
             if (s.startsWith(w, i)) {
                 return w;
