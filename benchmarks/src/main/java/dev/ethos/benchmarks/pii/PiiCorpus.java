@@ -1,10 +1,12 @@
 package dev.ethos.benchmarks.pii;
 
+import dev.ethos.safety.pii.internal.Checksums;
 import java.util.Random;
 
 /**
  * A generated mixed English/Chinese corpus: mostly ordinary prose with about one PII value per 200
- * characters (names, e-mails, phones, cards, IBANs, IPs, dates of birth, resident IDs, addresses, keys).
+ * characters (names, e-mails, phones, cards, IBANs, IPs, dates of birth, resident IDs, addresses, SSNs), each value
+ * freshly generated so that no cache could help.
  * Deterministic for a given seed.
  */
 public final class PiiCorpus {
@@ -24,23 +26,69 @@ public final class PiiCorpus {
         "由于运费略有上涨，财务部门对春季预算进行了相应调整。",
         "订单号20231021027413已于昨日发货，预计三天内送达。",
     };
-    private static final String[] PII = {
-        "Contact Maria Gonzalez at maria.gonzalez@example.org. ",
-        "Call +44 20 7946 0018 to reschedule. ",
-        "Card 4111 1111 1111 1111 was charged. ",
-        "IBAN DE89 3704 0044 0532 0130 00 received the refund. ",
-        "Login from 203.0.113.45 at noon. ",
-        "Dr. Grace Hopper (DOB 1906-12-09) joined the panel. ",
-        "Ship it to 742 Evergreen Terrace, Springfield, IL 62704. ",
-        "The key AKIAIOSFODNN7EXAMPLE was rotated. ",
-        "请联系王建国先生，电话13800138000。",
-        "身份证号11010519491231002X，请核对。",
-        "收货地址：浙江省杭州市西湖区文三路90号。",
-        "SSN 123-45-6789 is on the form. ",
-    };
+    private static final String[] GIVEN = {"Maria", "James", "Aisha", "Liam", "Chloe", "Noah", "Priya", "Lukas",
+        "Emma", "Oliver", "Sofia", "Ethan", "Hannah", "Mateo", "Grace", "Daniel"};
+    private static final String[] FAMILY = {"Gonzalez", "Smith", "Khan", "Murphy", "Dubois", "Walker", "Sharma", "Fischer",
+        "Taylor", "Brown", "Rossi", "Nguyen", "Schmidt", "Garcia", "Hopper", "Okafor"};
+    private static final String[] ZH_SUR = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"};
+    private static final String[] ZH_GIV = {"建国", "丽", "伟", "芳", "晓明", "静", "磊", "婷", "志强", "雨"};
 
     private PiiCorpus() {
     }
+
+    private static String digits(Random r, int n) {
+        StringBuilder sb = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            sb.append((char) ('0' + r.nextInt(10)));
+        }
+        return sb.toString();
+    }
+
+    /** One sentence with one PII value, every value freshly generated (no repeats to cache). */
+    static String pii(Random r) {
+        String given = GIVEN[r.nextInt(GIVEN.length)];
+        String family = FAMILY[r.nextInt(FAMILY.length)];
+        switch (r.nextInt(12)) {
+            case 0:
+                return "Contact " + given + " " + family + " about the renewal. ";
+            case 1:
+                return "Write to " + given.toLowerCase() + "." + family.toLowerCase() + r.nextInt(100) + "@example.org today. ";
+            case 2:
+                return "Call +44 20 7946 " + digits(r, 4) + " to reschedule. ";
+            case 3: {
+                String body = "4" + digits(r, 14);
+                String card = body + Checksums.luhnCheckDigit(body);
+                return "Card " + card.substring(0, 4) + " " + card.substring(4, 8) + " " + card.substring(8, 12) + " "
+                        + card.substring(12) + " was charged. ";
+            }
+            case 4: {
+                String bban = digits(r, 18);
+                return "IBAN DE" + Checksums.ibanCheckDigits("DE", bban) + bban + " received the refund. ";
+            }
+            case 5:
+                return "Login from " + (r.nextInt(223) + 1) + "." + r.nextInt(256) + "." + r.nextInt(256) + "."
+                        + r.nextInt(256) + " at noon. ";
+            case 6:
+                return "Dr. " + given + " " + family + " (DOB 19" + (50 + r.nextInt(50)) + "-0" + (1 + r.nextInt(9)) + "-1"
+                        + r.nextInt(10) + ") joined the panel. ";
+            case 7:
+                return "Ship it to " + (1 + r.nextInt(9999)) + " Evergreen Terrace, Springfield, IL 6" + digits(r, 4) + ". ";
+            case 8:
+                return "请联系" + ZH_SUR[r.nextInt(ZH_SUR.length)] + ZH_GIV[r.nextInt(ZH_GIV.length)] + "先生，电话13"
+                        + digits(r, 9) + "。";
+            case 9: {
+                String first17 = "110101" + (1950 + r.nextInt(50)) + "0" + (1 + r.nextInt(9)) + (10 + r.nextInt(18))
+                        + digits(r, 3);
+                return "身份证号" + first17 + Checksums.cnIdCheck(first17) + "，请核对。";
+            }
+            case 10:
+                return "收货地址：浙江省杭州市西湖区文三路" + (1 + r.nextInt(999)) + "号。";
+            default:
+                return "SSN " + (100 + r.nextInt(500)) + "-" + (10 + r.nextInt(89)) + "-" + (1000 + r.nextInt(8999))
+                        + " is on the form. ";
+        }
+    }
+
 
     /** About {@code chars} characters of corpus. */
     public static String generate(int chars, long seed) {
@@ -50,7 +98,7 @@ public final class PiiCorpus {
         while (sb.length() < chars) {
             String s;
             if (sinceLast >= 170) {
-                s = PII[r.nextInt(PII.length)];
+                s = pii(r);
                 sinceLast = 0;
             } else {
                 s = r.nextInt(3) == 0 ? ZH[r.nextInt(ZH.length)] : EN[r.nextInt(EN.length)];

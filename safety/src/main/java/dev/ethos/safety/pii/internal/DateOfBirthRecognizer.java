@@ -16,6 +16,8 @@ public final class DateOfBirthRecognizer implements Recognizer {
     static final String[] BIRTH = {"born", "dob", "d.o.b", "d.o.b.", "date of birth", "birth date", "birthdate",
         "birthday", "b.", "出生", "生日", "生于", "出生日期", "出生年月"};
 
+    private static final Keywords KEYWORDS = new Keywords(BIRTH);
+
     @Override
     public String name() {
         return "date-of-birth";
@@ -32,18 +34,13 @@ public final class DateOfBirthRecognizer implements Recognizer {
         String lower = t.lower();
         int n = lower.length();
         List<int[]> windows = new ArrayList<>();
-        for (String w : BIRTH) {
-            int from = 0;
-            int k;
-            while ((k = lower.indexOf(w, from)) >= 0) {
-                from = k + 1;
-                if (w.charAt(0) < 0x80 && (t.isWordChar(k - 1) || Character.isLetter(w.charAt(w.length() - 1))
-                        && t.isWordChar(k + w.length()))) {
-                    continue;
-                }
-                windows.add(new int[] {k + w.length(), Math.min(n, k + w.length() + 60)});
+        KEYWORDS.scan(lower, (k, w) -> {
+            if (w.charAt(0) < 0x80 && (t.isWordChar(k - 1) || Character.isLetter(w.charAt(w.length() - 1))
+                    && t.isWordChar(k + w.length()))) {
+                return;
             }
-        }
+            windows.add(new int[] {k + w.length(), Math.min(n, k + w.length() + 60)});
+        });
         if (windows.isEmpty()) {
             return;
         }

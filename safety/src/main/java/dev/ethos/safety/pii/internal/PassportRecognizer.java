@@ -15,6 +15,8 @@ import java.util.Set;
 public final class PassportRecognizer implements Recognizer {
     static final String[] WORDS = {"passport", "passports", "护照", "reisepass", "passeport", "pasaporte", "passaporto"};
 
+    private static final Keywords KEYWORDS = new Keywords(WORDS);
+
     @Override
     public String name() {
         return "passport";
@@ -29,33 +31,31 @@ public final class PassportRecognizer implements Recognizer {
     public void analyze(PiiText t, List<PiiCandidate> out) {
         String lower = t.lower();
         String s = t.normalized();
-        for (String w : WORDS) {
-            int from = 0;
-            int k;
-            while ((k = lower.indexOf(w, from)) >= 0) {
-                from = k + w.length();
-                if (w.charAt(0) < 0x80 && (t.isWordChar(k - 1) || t.isWordChar(k + w.length()))) {
+        KEYWORDS.scan(lower, (k, w) -> {
+            if (w.charAt(0) < 0x80 && (t.isWordChar(k - 1) || t.isWordChar(k + w.length()))) {
+                return;
+            }
+            int limit = Math.min(s.length(), k + w.length() + 30);
+            int i = k + w.length();
+            while (i < limit) {
+                if (!t.isAsciiAlnum(i)) {
+                    i++;
                     continue;
                 }
-                int limit = Math.min(s.length(), k + w.length() + 30);
-                int i = k + w.length();
-                while (i < limit) {
-                    if (!t.isAsciiAlnum(i)) {
-                        i++;
-                        continue;
-                    }
-                    int j = i;
-                    while (j < s.length() && t.isAsciiAlnum(j)) {
-                        j++;
-                    }
-                    if (token(s, i, j)) {
-                        out.add(new PiiCandidate("PASSPORT_NUMBER", i, j, 0.85, name()));
-                        break;
-                    }
-                    i = j;
+                int j = i;
+                while (j < s.length() && t.isAsciiAlnum(j) && j - i <= 11) {
+                    j++;
                 }
+                if (!t.isAsciiAlnum(j) && token(s, i, j)) {
+                    out.add(new PiiCandidate("PASSPORT_NUMBER", i, j, 0.85, name()));
+                    return;
+                }
+                while (j < s.length() && t.isAsciiAlnum(j)) {
+                    j++;
+                }
+                i = j;
             }
-        }
+        });
     }
 
     private static boolean token(String s, int i, int j) {

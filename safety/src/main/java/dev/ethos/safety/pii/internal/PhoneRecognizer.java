@@ -61,7 +61,8 @@ public final class PhoneRecognizer implements Recognizer {
             char c = s.charAt(i);
             boolean startOk = (c >= '0' && c <= '9') || ((c == '+' || c == '(') && t.isDigit(i + 1));
             if (!startOk || t.isWordChar(i - 1) || (i > 0 && (s.charAt(i - 1) == '.' || s.charAt(i - 1) == '-'
-                    || s.charAt(i - 1) == '/' || s.charAt(i - 1) == '#' || s.charAt(i - 1) == ':') && t.isWordChar(i - 2))) {
+                    || s.charAt(i - 1) == '/' || s.charAt(i - 1) == '#' || s.charAt(i - 1) == ':') && t.isWordChar(i - 2)
+                    && !Context.before(t, i, 8, "tel:", "tel.:", "phone:", "fax:", "mobile:", "cell:"))) {
                 boolean word = t.isWordChar(i);
                 i++;
                 while (word && i < n && t.isWordChar(i)) {

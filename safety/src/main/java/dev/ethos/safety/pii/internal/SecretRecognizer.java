@@ -21,6 +21,9 @@ public final class SecretRecognizer implements Recognizer {
         "secret_key", "access token", "access_token", "auth token", "token", "client secret", "client_secret",
         "private key", "bearer", "密钥", "令牌", "秘钥", "私钥"};
 
+    private static final Keywords PASSWORD_KEYWORDS = new Keywords(PASSWORD_LABELS);
+    private static final Keywords KEY_KEYWORDS = new Keywords(KEY_LABELS);
+
     @Override
     public String name() {
         return "secret";
@@ -82,8 +85,8 @@ public final class SecretRecognizer implements Recognizer {
                 i = end;
             }
         }
-        labelled(t, out, PASSWORD_LABELS, false);
-        labelled(t, out, KEY_LABELS, true);
+        labelled(t, out, PASSWORD_KEYWORDS, false);
+        labelled(t, out, KEY_KEYWORDS, true);
     }
 
     private static int run(String s, int from, int len, boolean upperDigits) {
@@ -157,77 +160,75 @@ public final class SecretRecognizer implements Recognizer {
     }
 
     /** The value after a label and a separator (":", "=", "：", " is "), trimmed of quotes and punctuation. */
-    private void labelled(PiiText t, List<PiiCandidate> out, String[] labels, boolean needsEntropy) {
+    private void labelled(PiiText t, List<PiiCandidate> out, Keywords labels, boolean needsEntropy) {
         String lower = t.lower();
         String s = t.normalized();
         int n = s.length();
-        for (String label : labels) {
-            int from = 0;
-            int k;
-            while ((k = lower.indexOf(label, from)) >= 0) {
-                from = k + label.length();
-                if (label.charAt(0) < 0x80 && t.isWordChar(k - 1) && !(k > 0 && s.charAt(k - 1) == '_')) {
-                    continue;
-                }
-                int j = k + label.length();
-                // Allow a key name to go on after '_' or '-': PASSWORD_DB, api_key_id … (not "passport").
-                if (j < n && (s.charAt(j) == '_' || s.charAt(j) == '-') && t.isAsciiAlnum(j + 1)) {
-                    while (j < n && j - k < 40 && (t.isAsciiAlnum(j) || s.charAt(j) == '_' || s.charAt(j) == '-')) {
-                        j++;
-                    }
-                } else if (label.charAt(0) < 0x80 && t.isAsciiAlnum(j)) {
-                    continue;
-                }
-                j = skip(s, j, " \t\"'`");
-                int sepStart = j;
-                if (j < n && (s.charAt(j) == ':' || s.charAt(j) == '=')) {
-                    j++;
-                    if (j < n && s.charAt(j) == '=') {
-                        j++;
-                    }
-                } else if (lower.startsWith("is ", j)) {
-                    j += 3;
-                } else if (lower.startsWith("为", j) || lower.startsWith("是", j)) {
-                    j += 1;
-                } else if (!((label.equals("bearer") || needsEntropy) && sepStart > k + label.length())) {
-                    continue;
-                }
-                while (j < n && (s.charAt(j) == ' ' || s.charAt(j) == '\t')) {
-                    j++;
-                }
-                char quote = j < n && "\"'`".indexOf(s.charAt(j)) >= 0 ? s.charAt(j) : 0;
-                if (quote != 0) {
-                    j++;
-                }
-                int vs = j;
-                int ve;
-                if (quote != 0) {
-                    int close = s.indexOf(quote, vs);
-                    if (close < 0 || close - vs > 200 || s.substring(vs, close).indexOf('\n') >= 0) {
-                        continue;
-                    }
-                    ve = close;
-                } else {
-                    while (j < n && j - vs < 200 && valueChar(s.charAt(j))) {
-                        j++;
-                    }
-                    ve = j;
-                    while (ve > vs && ".,;:!?)]}\"'`".indexOf(s.charAt(ve - 1)) >= 0) {
-                        ve--;
-                    }
-                }
-                if (ve - vs < 4 || placeholder(s, vs, ve)) {
-                    continue;
-                }
-                if (needsEntropy && !highEntropy(s, vs, ve)) {
-                    continue;
-                }
-                if (!needsEntropy && isWordOnly(s, vs, ve)) {
-                    continue;
-                }
-                out.add(new PiiCandidate("SECRET", vs, ve, needsEntropy ? 0.8 : 0.9, name()));
+        labels.scan(lower, (k, label) -> {
+            if (label.charAt(0) < 0x80 && t.isWordChar(k - 1) && !(k > 0 && s.charAt(k - 1) == '_')) {
+                return;
             }
-        }
+            int j = k + label.length();
+            // Allow a key name to go on after '_' or '-': PASSWORD_DB, api_key_id … (not "passport").
+            if (j < n && (s.charAt(j) == '_' || s.charAt(j) == '-') && t.isAsciiAlnum(j + 1)) {
+                while (j < n && j - k < 40 && (t.isAsciiAlnum(j) || s.charAt(j) == '_' || s.charAt(j) == '-')) {
+                    j++;
+                }
+            } else if (label.charAt(0) < 0x80 && t.isAsciiAlnum(j)) {
+                return;
+            }
+            j = skip(s, j, " \t\"'`");
+            int sepStart = j;
+            if (j < n && (s.charAt(j) == ':' || s.charAt(j) == '=')) {
+                j++;
+                if (j < n && s.charAt(j) == '=') {
+                    j++;
+                }
+            } else if (lower.startsWith("is ", j)) {
+                j += 3;
+            } else if (lower.startsWith("为", j) || lower.startsWith("是", j)) {
+                j += 1;
+            } else if (!((label.equals("bearer") || needsEntropy) && sepStart > k + label.length())) {
+                return;
+            }
+            while (j < n && (s.charAt(j) == ' ' || s.charAt(j) == '\t')) {
+                j++;
+            }
+            char quote = j < n && "\"'`".indexOf(s.charAt(j)) >= 0 ? s.charAt(j) : 0;
+            if (quote != 0) {
+                j++;
+            }
+            int vs = j;
+            int ve;
+            if (quote != 0) {
+                int close = vs;
+                while (close < n && close - vs <= 200 && s.charAt(close) != quote && s.charAt(close) != '\n') {
+                    close++;
+                }
+                if (close >= n || s.charAt(close) != quote) {
+                    return;
+                }
+                ve = close;
+            } else {
+                while (j < n && j - vs < 200 && valueChar(s.charAt(j))) {
+                    j++;
+                }
+                ve = j;
+                while (ve > vs && ".,;:!?)]}\"'`".indexOf(s.charAt(ve - 1)) >= 0) {
+                    ve--;
+                }
+            }
+            if (ve - vs < 4 || placeholder(s, vs, ve)) {
+                return;
+            }
+            if (needsEntropy && !highEntropy(s, vs, ve)) {
+                return;
+            }
+            if (!needsEntropy && isWordOnly(s, vs, ve)) {
+                return;
+            }
+            out.add(new PiiCandidate("SECRET", vs, ve, needsEntropy ? 0.8 : 0.9, name()));
+        });
     }
 
     private static int skip(String s, int j, String chars) {

@@ -37,23 +37,26 @@ public final class StreetAddressRecognizer implements Recognizer {
             + "(?:" + CAP_WORD + "\\s)?"
             + "(?:" + SUFFIX + ")\\.?"
             + "(?![\\p{L}])"
+            + "(?:\\s(?:N|S|E|W|NE|NW|SE|SW)\\.?(?![\\p{L}]))?"
             + "(?:,?\\s(?:Apt|Apartment|Suite|Ste|Unit|Flat|Room|Fl|Floor)\\.?\\s?#?[A-Za-z0-9]{1,6})?"
             + "(?:,?\\s#\\d{1,6})?"
             + "(?:,\\s" + CITY_WORD + "(?:\\s" + CITY_WORD + "){0,2})?"
-            + "(?:,?\\s(?:[A-Z]{2}\\s\\d{5}(?:-\\d{4})?|" + UK_POSTCODE + ")(?![A-Za-z0-9]))?");
+            + "(?:,?\\s(?:(?:[A-Z]{2}|[A-Z][a-z]{3,13}(?:\\s[A-Z][a-z]{3,13})?)\\s\\d{5}(?:-\\d{4})?|" + UK_POSTCODE
+            + ")(?![A-Za-z0-9]))?");
     private static final Pattern GERMAN = Pattern.compile(
             "(?<![\\p{L}\\d])"
             + "(?:[A-ZÄÖÜ][\\p{L}\\-]{0,30}(?:straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|markt)"
             + "|(?:[A-ZÄÖÜ][\\p{L}\\-]{1,20}\\s)?(?:Straße|Strasse|Weg|Platz|Allee|Gasse|Ring|Damm))"
             + "\\s\\d{1,4}\\s?[a-z]?(?![\\p{L}\\d])"
-            + "(?:,\\s\\d{5}\\s[A-ZÄÖÜ][\\p{L}\\-]{1,30}(?:\\s(?:an\\sder|am|im)\\s[A-ZÄÖÜ][\\p{L}]{1,20})?)?");
+            + "(?:,?\\s\\d{5}\\s[A-ZÄÖÜ][\\p{L}\\-]{1,30}(?:\\s(?:an\\sder|am|im)\\s[A-ZÄÖÜ][\\p{L}]{1,20})?)?");
     private static final String PROVINCES = "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南"
             + "|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门";
     private static final String HAN = "[\\u4e00-\\u9fa5]";
     private static final Pattern CHINESE = Pattern.compile(
             "(?:(?:" + PROVINCES + ")(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)?"
             + "(?:" + HAN + "{2,4}?(?:市|州|盟))?"
-            + "|(?<=^|[^\\u4e00-\\u9fa5]|到|至|在|于|址|住|寄|往|是|为)[\\u4e00-\\u9fa5&&[^是在于到为的址至往寄住]]{2,3}?市)"
+            + "|(?<=^|[^\\u4e00-\\u9fa5]|到|至|在|于|址|住|寄|往|是|为)[\\u4e00-\\u9fa5&&[^是在于到为的址至往寄住]]{2,3}?市"
+            + "|(?<=^|[^\\u4e00-\\u9fa5]|到|至|在|于|址|住|寄|往|是|为)[\\u4e00-\\u9fa5&&[^是在于到为的址至往寄住]]{2,6}?[区县])"
             + "(?:" + HAN + "{1,4}?(?:区|县|旗))?"
             + "(?:" + HAN + "{1,4}?(?:镇|乡|街道))?"
             + "[\\u4e00-\\u9fa5A-Za-z0-9]{1,10}?(?:路|街|大道|大街|巷|道|胡同|弄)"
