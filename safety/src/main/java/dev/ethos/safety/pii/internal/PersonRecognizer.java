@@ -128,9 +128,20 @@ public final class PersonRecognizer implements Recognizer {
     private static final String[] WEAK_AFTER_CUE = {"was", "is", "has", "had", "will", "are", "and", ",", "("};
     private static final String[] COMPANY_VERB = {"reported", "announced", "posted", "shares", "stock", "inc",
         "acquired", "released", "launched", "ltd"};
-    private static final String[] ZH_LEAD = {"联系", "联系人", "收货人", "收件人", "客户", "患者", "病人", "员工", "用户",
-        "户名", "收款人", "付款人", "姓名", "致", "申请人", "持卡人", "负责人", "经办人", "会员", "学生", "同事", "员工",
-        "请", "和", "与", "及", "是", "为", "叫", "由", "给", "找", "问", "对", "向", "把", "让", "被", "跟", "同"};
+    /** Role words and labels right before a name: any Han characters after them may be a given name. */
+    private static final String[] ZH_ROLE_LEAD = {"联系", "联系人", "收货人", "收件人", "客户", "患者", "病人", "员工",
+        "用户", "户名", "收款人", "付款人", "姓名", "申请人", "持卡人", "持有人", "负责人", "经办人", "会员", "学生", "同事",
+        "房东", "租客", "业主", "乘客", "签收人", "代理人", "法人", "老板", "主管", "同学", "教练"};
+    /** Function words a name may follow; they only mark a word boundary. */
+    private static final String[] ZH_WEAK_LEAD = {"致", "请", "和", "与", "及", "是", "为", "叫", "由", "给", "找", "问",
+        "对", "向", "把", "让", "被", "跟", "同", "的", "将", "经", "派", "见", "约", "通知", "感谢", "谢谢"};
+    private static final String[] ZH_LEAD = concat(ZH_ROLE_LEAD, ZH_WEAK_LEAD);
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
     private static final String[] ZH_FOLLOW = {"先生", "女士", "小姐", "经理", "老师", "医生", "教授", "博士", "总监",
         "主任", "律师", "护士", "工程师", "同学", "同志", "主管", "院长", "校长", "局长", "处长", "科长", "部长", "董事长",
         "总", "的", "出生", "生于", "收", "是", "在", "已", "和", "与", "说", "表示", "负责", "电话", "手机", "邮箱",
@@ -376,7 +387,11 @@ public final class PersonRecognizer implements Recognizer {
         }
         Tok first = run.get(a);
         Tok last = run.get(b - 1);
-        if (isInitial(first) || isInitial(last)) {
+        if (isInitial(last)) {
+            return;
+        }
+        boolean initialFirst = isInitial(first);
+        if (initialFirst && !surname(last.word)) {
             return;
         }
         boolean allCaps = true;
@@ -389,7 +404,7 @@ public final class PersonRecognizer implements Recognizer {
         if (allCaps && !(g && sn)) {
             return;
         }
-        double score = g && sn ? 0.8 : g ? 0.6 : sn ? 0.55 : 0.25;
+        double score = initialFirst ? 0.45 : g && sn ? 0.8 : g ? 0.6 : sn ? 0.55 : 0.25;
         int start = first.start;
         int end = last.end;
         if (end > start && t.charAt(end - 1) == '.') {
@@ -446,13 +461,9 @@ public final class PersonRecognizer implements Recognizer {
             }
             boolean lead = false;
             if (!leftBoundary) {
-                for (String w : ZH_LEAD) {
-                    if (s.startsWith(w, i - w.length() < 0 ? 0 : i - w.length()) && i - w.length() >= 0) {
-                        lead = true;
-                        break;
-                    }
-                }
-                if (!lead) {
+                boolean weak = endsWithAny(s, i, ZH_WEAK_LEAD);
+                lead = endsWithAny(s, i, ZH_ROLE_LEAD);
+                if (!lead && !weak) {
                     continue;
                 }
             } else {
@@ -460,6 +471,10 @@ public final class PersonRecognizer implements Recognizer {
             }
             int g = i + sl;
             int len = 0;
+            String titleHere = followAt(s, g);
+            if (titleHere != null && ZH_TITLES.contains(titleHere)) {
+                continue; // 王先生: a surname and a title, no given name
+            }
             // With a label or title around it, any Han character may be a given name; otherwise only common ones.
             boolean strong = lead || labelBefore(t, i) || longFollowAt(s, g + 1) || longFollowAt(s, g + 2);
             if (strong) {
@@ -521,6 +536,15 @@ public final class PersonRecognizer implements Recognizer {
 
     private static boolean labelBefore(PiiText t, int i) {
         return Context.before(t, i, 5, "姓名", "收件人", "收货人", "户名", "收款人", "联系人", "患者", "客户", "员工", "用户");
+    }
+
+    private static boolean endsWithAny(String s, int i, String[] words) {
+        for (String w : words) {
+            if (i - w.length() >= 0 && s.startsWith(w, i - w.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean givenChar(String s, int i) {

@@ -60,6 +60,7 @@ public final class StreetAddressRecognizer implements Recognizer {
             + "(?:" + HAN + "{1,4}?(?:区|县|旗))?"
             + "(?:" + HAN + "{1,4}?(?:镇|乡|街道))?"
             + "[\\u4e00-\\u9fa5A-Za-z0-9]{1,10}?(?:路|街|大道|大街|巷|道|胡同|弄)"
+            + "(?:[一二三四五六七八九十0-9]{1,3}[段巷弄])?"
             + "\\d{1,5}(?:-\\d{1,4})?[号號]"
             + "(?:院|" + HAN + "{1,8}?(?:大厦|中心|广场|大楼|花园|小区|公寓|园区|汇|城|苑|府|公馆|家园)"
             + "|\\d{1,4}(?:号楼|栋|幢|座|号|单元|层|楼|室|房)|[A-Z]座){0,6}");
@@ -247,7 +248,7 @@ public final class StreetAddressRecognizer implements Recognizer {
             return false;
         }
         char c = s.charAt(j);
-        return c == '路' || c == '街' || c == '道' || c == '巷' || c == '弄' || c == '同';
+        return c == '路' || c == '街' || c == '道' || c == '巷' || c == '弄' || c == '同' || c == '段';
     }
 
     /** A province, city, district or county mark (or a municipality) in the 45 chars before the 号. */
