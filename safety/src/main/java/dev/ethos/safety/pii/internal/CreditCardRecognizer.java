@@ -15,7 +15,8 @@ import java.util.Set;
 public final class CreditCardRecognizer implements Recognizer {
     static final String[] POSITIVE = {"card", "credit", "debit", "visa", "mastercard", "amex", "american express",
         "discover", "payment", "pay", "cc", "信用卡", "银行卡", "卡号", "借记卡", "储蓄卡", "银联", "刷卡"};
-    static final String[] NEGATIVE = {"reference", "ref", "order", "invoice", "tracking", "isbn", "serial",
+    static final String[] NEGATIVE = {"reference", "ref", "order", "invoice", "tracking", "isbn", "serial", "lot",
+        "batch", "model", "part", "sku", "barcode", "imei", "timestamp",
         "transaction id", "account number", "订单", "流水号", "单号", "编号", "发票"};
 
     @Override

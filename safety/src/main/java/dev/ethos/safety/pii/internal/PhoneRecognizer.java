@@ -26,7 +26,7 @@ public final class PhoneRecognizer implements Recognizer {
     private static final java.util.regex.Pattern IP_LIKE = java.util.regex.Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final java.util.regex.Pattern SSN_LIKE = java.util.regex.Pattern.compile("\\d{3}-\\d{2}-\\d{4}");
     static final String[] NEGATIVE = {"part", "model", "sku", "product", "item", "serial", "order", "invoice",
-        "isbn", "ref", "reference", "tracking", "version", "build", "nhs", "ssn", "social security", "passport", "iban", "card", "型号", "编号", "订单", "单号", "发票", "流水号", "产品", "身份证", "护照", "卡号"};
+        "isbn", "ref", "reference", "tracking", "version", "build", "timestamp", "epoch", "lot", "nhs", "ssn", "social security", "passport", "iban", "card", "型号", "编号", "订单", "单号", "发票", "流水号", "产品", "身份证", "护照", "卡号"};
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private final List<String> regions;
 
@@ -239,6 +239,11 @@ public final class PhoneRecognizer implements Recognizer {
         if (ctx) {
             return 0.95;
         }
-        return formatted || first == '0' || first == '1' ? 0.7 : 0.45;
+        if (formatted) {
+            return 0.7;
+        }
+        // A bare run of digits is a phone only in context, except the unmistakable CN mobile shape.
+        boolean cnMobile = digits == 11 && first == '1' && cand.charAt(1) >= '3';
+        return cnMobile || first == '0' ? 0.6 : 0.45;
     }
 }
