@@ -202,6 +202,8 @@ public final class PersonRecognizer implements Recognizer {
     private void latin(PiiText t, List<PiiCandidate> sink) {
         List<PiiCandidate> out = new ArrayList<>();
         latinRuns(t, out);
+        lowerCaseNames(t, out);
+        out.sort(java.util.Comparator.comparingInt(PiiCandidate::start));
         // Names in a list ("A B, C D and E F") support each other.
         String s = t.normalized();
         for (int k = 0; k < out.size(); k++) {
@@ -216,6 +218,59 @@ public final class PersonRecognizer implements Recognizer {
             sink.add(bonus == 0 ? c : new PiiCandidate(c.type(), c.start(), c.end(), Math.min(0.97, c.score() + bonus),
                     c.recognizer()));
         }
+    }
+
+    /**
+     * "john smith" in lower case: only a known given name followed by a known surname, and only with a
+     * cue before it (name:, hi, dear, contact, customer …) or after it ('s, was born …).
+     */
+    private void lowerCaseNames(PiiText t, List<PiiCandidate> out) {
+        String s = t.normalized();
+        int n = s.length();
+        int i = 0;
+        int prevStart = -1;
+        int prevEnd = -1;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z') || i > 0 && nameLetter(s.charAt(i - 1))) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < n && (nameLetter(s.charAt(j)) || s.charAt(j) == '\'' || s.charAt(j) == '-')) {
+                j++;
+            }
+            if (prevEnd >= 0 && i == prevEnd + 1 && s.charAt(prevEnd) == ' ' && j - i >= 2 && i - 1 - prevStart >= 2) {
+                String first = s.substring(prevStart, prevEnd);
+                String last = s.substring(i, j);
+                char before = prevStart > 0 ? s.charAt(prevStart - 1) : ' ';
+                char after = j < n ? s.charAt(j) : ' ';
+                boolean code = "=/_@.#:".indexOf(before) >= 0 && before != ':' || "=(_@/".indexOf(after) >= 0;
+                if (!code && last.length() >= 3 && Character.isLowerCase(first.charAt(0)) && given(cap(first))
+                        && surname(cap(last))
+                        && !STOP.contains(cap(first)) && !STOP.contains(cap(last))) {
+                    double score = 0.3;
+                    if (Context.before(t, prevStart, 12, STRONG_CUE)) {
+                        score += 0.35;
+                    } else if (Context.before(t, prevStart, 25, ROLE_CUE)) {
+                        score += 0.3;
+                    }
+                    if (Context.after(t, j, 3, "'s") || Context.after(t, j, 16, AFTER_CUE)) {
+                        score += 0.3;
+                    }
+                    if (score >= 0.5) {
+                        out.add(new PiiCandidate("PERSON", prevStart, j, Math.min(0.9, score), name()));
+                    }
+                }
+            }
+            prevStart = i;
+            prevEnd = j;
+            i = j;
+        }
+    }
+
+    private static String cap(String w) {
+        return Character.toUpperCase(w.charAt(0)) + w.substring(1);
     }
 
     private static boolean listGap(String s, int from, int to) {

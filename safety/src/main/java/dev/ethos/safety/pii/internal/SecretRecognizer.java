@@ -45,7 +45,8 @@ public final class SecretRecognizer implements Recognizer {
         int nextEnd = -2; // -2: not looked for yet; the next "-----END " at or after the last BEGIN looked at; -1 when there is none
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c != 'A' && c != 'g' && c != 'x' && c != 'e' && c != '-' || t.isWordChar(i - 1) && c != 'e') {
+            if (c != 'A' && c != 'g' && c != 'x' && c != 'e' && c != '-' && c != 's' && c != 'r'
+                    || t.isWordChar(i - 1) && c != 'e') {
                 continue;
             }
             int end = -1;
@@ -72,6 +73,15 @@ public final class SecretRecognizer implements Recognizer {
                     e++;
                 }
                 end = e - i >= 20 ? e : -1;
+            } else if (c == 'A' && s.startsWith("AIza", i)) {
+                end = tokenRun(t, i + 4) - i - 4 == 35 ? i + 39 : -1;
+            } else if ((c == 's' || c == 'r' || c == 'p') && (s.startsWith("sk_live_", i) || s.startsWith("rk_live_", i)
+                    || s.startsWith("sk_test_", i))) {
+                int e = tokenRun(t, i + 8);
+                end = e - i - 8 >= 20 ? e : -1;
+            } else if (c == 's' && s.startsWith("sk-", i)) {
+                int e = tokenRun(t, i + 3);
+                end = e - i - 3 >= 32 && highEntropy(s, i + 3, e) ? e : -1;
             } else if (c == 'e' && s.startsWith("eyJ", i) && !t.isWordChar(i - 1)) {
                 end = jwt(t, i);
             } else if (c == '-' && s.startsWith("-----BEGIN ", i)) {
@@ -87,6 +97,16 @@ public final class SecretRecognizer implements Recognizer {
         }
         labelled(t, out, PASSWORD_KEYWORDS, false);
         labelled(t, out, KEY_KEYWORDS, true);
+    }
+
+    /** End of the run of letters, digits, '_' and '-' from {@code from}. */
+    private static int tokenRun(PiiText t, int from) {
+        String s = t.normalized();
+        int e = from;
+        while (e < s.length() && e - from < 300 && tokenChar(s.charAt(e))) {
+            e++;
+        }
+        return e;
     }
 
     private static int run(String s, int from, int len, boolean upperDigits) {
