@@ -108,6 +108,14 @@ class RecognizersTest {
     }
 
     @Test
+    void ethereumChecksumDecidesTheScore() {
+        double good = ANALYZER.analyze("to 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed now").get(0).score();
+        double bad = ANALYZER.analyze("to 0x5AAeb6053F3E94C9b9A09f33669435E7Ef1BeAed now").get(0).score();
+        assertEquals(0.95, good);
+        assertEquals(0.6, bad);
+    }
+
+    @Test
     void urlIsOffByDefault() {
         assertEquals(List.of(), found("see https://example.org/a for more"));
         PiiAnalyzer a = PiiAnalyzer.builder().enable(PiiType.URL).build();

@@ -11,8 +11,8 @@ import java.util.Set;
  * Crypto wallet addresses. Bitcoin: legacy/P2SH Base58Check (leading 1 or 3, 25-34 chars, version
  * byte 0x00 or 0x05, valid double-SHA-256 checksum) and SegWit bech32 / Taproot bech32m ({@code bc1…},
  * valid BCH checksum of the right variant for the witness version). Ethereum: {@code 0x} + exactly 40
- * hex digits (a 64-digit transaction hash is not an address); a mixed-case address must satisfy the
- * EIP-55 checksum. Score 0.9-0.95.
+ * hex digits (a 64-digit transaction hash is not an address); a mixed-case address that fails the
+ * EIP-55 checksum (Keccak-256) scores 0.6 instead of 0.95.
  */
 public final class CryptoWalletRecognizer implements Recognizer {
     @Override
@@ -48,8 +48,10 @@ public final class CryptoWalletRecognizer implements Recognizer {
                 while (j < n && hex(s.charAt(j)) && j - i <= 43) {
                     j++;
                 }
-                if (j - i == 42 && !t.isWordChar(j) && eip55Ok(s.substring(i + 2, j))) {
-                    out.add(new PiiCandidate("CRYPTO_WALLET", i, j, 0.95, name()));
+                if (j - i == 42 && !t.isWordChar(j)) {
+                    // A mixed-case address that fails EIP-55 is likely mistyped, but still someone's address.
+                    double score = eip55Ok(s.substring(i + 2, j)) ? 0.95 : 0.6;
+                    out.add(new PiiCandidate("CRYPTO_WALLET", i, j, score, name()));
                     i = j;
                 }
             } else if ((c == '1' || c == '3') && i + 25 <= n) {
