@@ -34,16 +34,25 @@ final class Keywords {
         }
     }
 
-    /** Calls {@code hit} for every keyword occurrence in {@code lower}, in text order. */
+    /**
+     * Calls {@code hit} for every keyword occurrence in {@code lower}, in text order. A keyword that
+     * starts with an ASCII letter only matches at the start of a word (not after another ASCII letter).
+     */
     void scan(String lower, Hit hit) {
         int n = lower.length();
+        char prev = ' ';
         for (int i = 0; i < n; i++) {
-            String[] ws = byFirst[lower.charAt(i)];
-            if (ws != null) {
-                for (String w : ws) {
-                    if (lower.startsWith(w, i)) {
-                        hit.at(i, w);
-                    }
+            char c = lower.charAt(i);
+            String[] ws = byFirst[c];
+            boolean inWord = c >= 'a' && c <= 'z' && prev >= 'a' && prev <= 'z';
+            prev = c;
+            if (ws == null || inWord) {
+                continue;
+            }
+            char next = i + 1 < n ? lower.charAt(i + 1) : 0;
+            for (String w : ws) {
+                if ((w.length() == 1 || w.charAt(1) == next) && lower.startsWith(w, i)) {
+                    hit.at(i, w);
                 }
             }
         }

@@ -220,53 +220,50 @@ public final class PersonRecognizer implements Recognizer {
         }
     }
 
+    private static final Keywords LOWER_CUES = new Keywords(concat(STRONG_CUE, ROLE_CUE));
+
     /**
-     * "john smith" in lower case: only a known given name followed by a known surname, and only with a
-     * cue before it (name:, hi, dear, contact, customer …) or after it ('s, was born …).
+     * "john smith" in lower case: only right after a cue (name:, hi, dear, contact, customer …), and only a
+     * known given name followed by a known surname (of at least three letters). Cues are found in one pass.
      */
     private void lowerCaseNames(PiiText t, List<PiiCandidate> out) {
         String s = t.normalized();
         int n = s.length();
-        int i = 0;
-        int prevStart = -1;
-        int prevEnd = -1;
-        while (i < n) {
-            char c = s.charAt(i);
-            if (!(c >= 'a' && c <= 'z') || i > 0 && nameLetter(s.charAt(i - 1))) {
+        int[] lastEnd = {-1};
+        LOWER_CUES.scan(t.lower(), (k, cue) -> {
+            int i = k + cue.length();
+            if (i <= lastEnd[0] || Character.isLetter(cue.charAt(cue.length() - 1)) && t.isWordChar(i)) {
+                return;
+            }
+            while (i < n && i - k - cue.length() < 4 && (s.charAt(i) == ' ' || s.charAt(i) == ':' || s.charAt(i) == ',')) {
                 i++;
-                continue;
             }
-            int j = i;
-            while (j < n && (nameLetter(s.charAt(j)) || s.charAt(j) == '\'' || s.charAt(j) == '-')) {
-                j++;
+            int a = i;
+            while (i < n && s.charAt(i) >= 'a' && s.charAt(i) <= 'z') {
+                i++;
             }
-            if (prevEnd >= 0 && i == prevEnd + 1 && s.charAt(prevEnd) == ' ' && j - i >= 2 && i - 1 - prevStart >= 2) {
-                String first = s.substring(prevStart, prevEnd);
-                String last = s.substring(i, j);
-                char before = prevStart > 0 ? s.charAt(prevStart - 1) : ' ';
-                char after = j < n ? s.charAt(j) : ' ';
-                boolean code = "=/_@.#:".indexOf(before) >= 0 && before != ':' || "=(_@/".indexOf(after) >= 0;
-                if (!code && last.length() >= 3 && Character.isLowerCase(first.charAt(0)) && given(cap(first))
-                        && surname(cap(last))
-                        && !STOP.contains(cap(first)) && !STOP.contains(cap(last))) {
-                    double score = 0.3;
-                    if (Context.before(t, prevStart, 12, STRONG_CUE)) {
-                        score += 0.35;
-                    } else if (Context.before(t, prevStart, 25, ROLE_CUE)) {
-                        score += 0.3;
-                    }
-                    if (Context.after(t, j, 3, "'s") || Context.after(t, j, 16, AFTER_CUE)) {
-                        score += 0.3;
-                    }
-                    if (score >= 0.5) {
-                        out.add(new PiiCandidate("PERSON", prevStart, j, Math.min(0.9, score), name()));
-                    }
+            int aEnd = i;
+            if (aEnd - a < 2 || i >= n || s.charAt(i) != ' ') {
+                return;
+            }
+            int b = ++i;
+            while (i < n && (s.charAt(i) >= 'a' && s.charAt(i) <= 'z' || s.charAt(i) == '\'' || s.charAt(i) == '-')) {
+                i++;
+            }
+            if (i - b < 3 || t.isWordChar(i) || i < n && "=(_@/".indexOf(s.charAt(i)) >= 0) {
+                return;
+            }
+            String first = cap(s.substring(a, aEnd));
+            String last = cap(s.substring(b, i));
+            if (given(first) && surname(last) && !STOP.contains(first) && !STOP.contains(last)) {
+                double score = Context.before(t, a, 12, STRONG_CUE) ? 0.65 : 0.6;
+                if (Context.after(t, i, 3, "'s") || Context.after(t, i, 16, AFTER_CUE)) {
+                    score += 0.2;
                 }
+                out.add(new PiiCandidate("PERSON", a, i, score, name()));
+                lastEnd[0] = i;
             }
-            prevStart = i;
-            prevEnd = j;
-            i = j;
-        }
+        });
     }
 
     private static String cap(String w) {

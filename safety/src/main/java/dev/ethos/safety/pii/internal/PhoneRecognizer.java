@@ -204,12 +204,60 @@ public final class PhoneRecognizer implements Recognizer {
         }
     }
 
+    /**
+     * libphonenumber validation. The common layouts (an international number's digits, or a national
+     * number with or without its trunk prefix) are turned into a {@code PhoneNumber} directly, which
+     * skips {@code parse}'s text handling; only when that says no does the full {@code parse} run.
+     */
     private static boolean valid(String number, String region) {
+        if (fastValid(number, region)) {
+            return true;
+        }
         try {
             return UTIL.isValidNumber(UTIL.parse(number, region));
         } catch (NumberParseException e) {
             return false;
         }
+    }
+
+    private static boolean fastValid(String number, String region) {
+        StringBuilder d = new StringBuilder(16);
+        for (int k = 0; k < number.length(); k++) {
+            char ch = number.charAt(k);
+            if (ch >= '0' && ch <= '9') {
+                d.append(ch);
+            } else if (ch != ' ' && ch != '-' && ch != '.' && ch != '+' && ch != '(' && ch != ')') {
+                return false;
+            }
+        }
+        String digits = d.toString();
+        if (number.startsWith("+")) {
+            for (int ccLen = 1; ccLen <= 3 && ccLen < digits.length(); ccLen++) {
+                int cc = Integer.parseInt(digits.substring(0, ccLen));
+                if (!"ZZ".equals(UTIL.getRegionCodeForCountryCode(cc))) {
+                    return build(cc, digits.substring(ccLen));
+                }
+            }
+            return false;
+        }
+        int cc = UTIL.getCountryCodeForRegion(region);
+        if (cc == 0) {
+            return false;
+        }
+        if (build(cc, digits)) {
+            return true;
+        }
+        String ndd = UTIL.getNddPrefixForRegion(region, true);
+        return ndd != null && !ndd.isEmpty() && digits.startsWith(ndd) && build(cc, digits.substring(ndd.length()));
+    }
+
+    private static boolean build(int cc, String national) {
+        if (national.isEmpty() || national.length() > 17 || national.charAt(0) == '0') {
+            return false; // leading zeros (Italy) are left to parse()
+        }
+        Phonenumber.PhoneNumber pn = new Phonenumber.PhoneNumber().setCountryCode(cc)
+                .setNationalNumber(Long.parseLong(national));
+        return UTIL.isValidNumber(pn);
     }
 
     private double validScore(PiiText t, int i, int end, int digits) {
