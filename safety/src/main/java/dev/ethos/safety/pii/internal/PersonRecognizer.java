@@ -131,7 +131,8 @@ public final class PersonRecognizer implements Recognizer {
     /** Role words and labels right before a name: any Han characters after them may be a given name. */
     private static final String[] ZH_ROLE_LEAD = {"联系", "联系人", "收货人", "收件人", "客户", "患者", "病人", "员工",
         "用户", "户名", "收款人", "付款人", "姓名", "申请人", "持卡人", "持有人", "负责人", "经办人", "会员", "学生", "同事",
-        "房东", "租客", "业主", "乘客", "签收人", "代理人", "法人", "老板", "主管", "同学", "教练"};
+        "房东", "租客", "业主", "乘客", "签收人", "代理人", "法人", "老板", "主管", "同学", "教练", "本人", "我叫", "名叫",
+        "经理", "主任", "老师", "医生", "律师", "教授", "总监", "工程师", "记者", "作者", "专员", "顾问", "助理"};
     /** Function words a name may follow; they only mark a word boundary. */
     private static final String[] ZH_WEAK_LEAD = {"致", "请", "和", "与", "及", "是", "为", "叫", "由", "给", "找", "问",
         "对", "向", "把", "让", "被", "跟", "同", "的", "将", "经", "派", "见", "约", "通知", "感谢", "谢谢"};
@@ -564,7 +565,9 @@ public final class PersonRecognizer implements Recognizer {
             if (leftBoundary && !lead && follow == null && !titled) {
                 // A bare two- or three-character word between punctuation: too weak on its own,
                 // unless a name label is right before it.
-                if (!Context.before(t, i, 6, "姓名", "收件人", "收货人", "户名", "收款人", "联系人")) {
+                boolean paren = i + len < n && (s.charAt(i + len) == '（' || s.charAt(i + len) == '(');
+                boolean threeCommon = len == 3 && sl == 1 && givenChar(s, i + 1) && givenChar(s, i + 2);
+                if (!paren && !threeCommon && !Context.before(t, i, 6, "姓名", "收件人", "收货人", "户名", "收款人", "联系人")) {
                     continue;
                 }
             }
