@@ -15,6 +15,7 @@ public final class PiiText {
     private final String original;
     private final String normalized;
     private final String lower;
+    private final char[] chars;
     private final String lang;
     /** origIndex[i]: the original index of normalized char i; origIndex[n] = original length. */
     private final int[] origIndex;
@@ -55,7 +56,8 @@ public final class PiiText {
             this.normalized = new String(dst, 0, len);
             this.origIndex = map;
         }
-        char[] lc = normalized.toCharArray();
+        this.chars = normalized.toCharArray();
+        char[] lc = chars.clone();
         for (int i = 0; i < lc.length; i++) {
             char c = lc[i];
             if (c < 0x80) {
@@ -103,6 +105,14 @@ public final class PiiText {
 
     public String normalized() {
         return normalized;
+    }
+
+    /**
+     * The characters of {@link #normalized()} as an array, for fast scanning loops. Shared, not copied:
+     * callers must not modify it.
+     */
+    public char[] chars() {
+        return chars;
     }
 
     /** {@link #normalized()} lower-cased char by char (same length and offsets). */

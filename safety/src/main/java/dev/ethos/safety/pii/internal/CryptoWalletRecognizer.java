@@ -37,15 +37,16 @@ public final class CryptoWalletRecognizer implements Recognizer {
     @Override
     public void analyze(PiiText t, List<PiiCandidate> out) {
         String s = t.normalized();
+        char[] cs = t.chars();
         int n = s.length();
         for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
+            char c = cs[i];
             if (c != '0' && c != '1' && c != '3' && c != 'b' && c != 'B' || t.isWordChar(i - 1)) {
                 continue;
             }
-            if (c == '0' && i + 42 <= n && (s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'X')) {
+            if (c == '0' && i + 42 <= n && (cs[i + 1] == 'x' || cs[i + 1] == 'X')) {
                 int j = i + 2;
-                while (j < n && hex(s.charAt(j)) && j - i <= 43) {
+                while (j < n && hex(cs[j]) && j - i <= 43) {
                     j++;
                 }
                 if (j - i == 42 && !t.isWordChar(j)) {
@@ -56,7 +57,7 @@ public final class CryptoWalletRecognizer implements Recognizer {
                 }
             } else if ((c == '1' || c == '3') && i + 25 <= n) {
                 int j = i;
-                while (j < n && b58(s.charAt(j)) && j - i <= 35) {
+                while (j < n && b58(cs[j]) && j - i <= 35) {
                     j++;
                 }
                 int len = j - i;
@@ -67,8 +68,8 @@ public final class CryptoWalletRecognizer implements Recognizer {
                         i = j;
                     }
                 }
-            } else if ((c == 'b' || c == 'B') && i + 14 <= n && (s.charAt(i + 1) == 'c' || s.charAt(i + 1) == 'C')
-                    && s.charAt(i + 2) == '1') {
+            } else if ((c == 'b' || c == 'B') && i + 14 <= n && (cs[i + 1] == 'c' || cs[i + 1] == 'C')
+                    && cs[i + 2] == '1') {
                 int j = i + 3;
                 while (j < n && t.isAsciiAlnum(j) && j - i <= 91) {
                     j++;

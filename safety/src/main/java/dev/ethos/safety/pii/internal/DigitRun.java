@@ -40,19 +40,20 @@ public final class DigitRun {
      */
     public static void scan(PiiText t, int maxDigits, boolean allowX, Sink sink) {
         String s = t.normalized();
+        char[] cs = t.chars();
         int n = s.length();
         int i = 0;
         int[] gs = new int[MAX_GROUPS + 1];
         int[] ge = new int[MAX_GROUPS + 1];
         char[] sep = new char[MAX_GROUPS + 1];
         while (i < n) {
-            char c = s.charAt(i);
+            char c = cs[i];
             if (c < '0' || c > '9') {
                 i++;
                 continue;
             }
-            if (i > 0 && (t.isWordChar(i - 1) || (s.charAt(i - 1) == '.' && t.isDigit(i - 2))
-                    || (s.charAt(i - 1) == '-' && t.isWordChar(i - 2)))) {
+            if (i > 0 && (t.isWordChar(i - 1) || (cs[i - 1] == '.' && t.isDigit(i - 2))
+                    || (cs[i - 1] == '-' && t.isWordChar(i - 2)))) {
                 while (i < n && t.isWordChar(i)) {
                     i++;
                 }
@@ -63,7 +64,7 @@ public final class DigitRun {
             boolean overflow = false;
             while (true) {
                 int k = j;
-                while (k < n && s.charAt(k) >= '0' && s.charAt(k) <= '9') {
+                while (k < n && cs[k] >= '0' && cs[k] <= '9') {
                     k++;
                 }
                 if (g < MAX_GROUPS) {
@@ -74,9 +75,9 @@ public final class DigitRun {
                 }
                 g++;
                 j = k;
-                if (j + 1 < n && (s.charAt(j) == ' ' || s.charAt(j) == '-') && t.isDigit(j + 1)) {
+                if (j + 1 < n && (cs[j] == ' ' || cs[j] == '-') && t.isDigit(j + 1)) {
                     if (g < MAX_GROUPS) {
-                        sep[g] = s.charAt(j);
+                        sep[g] = cs[j];
                     }
                     j++;
                 } else {
@@ -85,12 +86,12 @@ public final class DigitRun {
             }
             int end = j;
             boolean x = false;
-            if (allowX && end < n && (s.charAt(end) == 'X' || s.charAt(end) == 'x')) {
+            if (allowX && end < n && (cs[end] == 'X' || cs[end] == 'x')) {
                 x = true;
                 end++;
             }
-            boolean glued = end < n && (t.isWordChar(end) || (s.charAt(end) == '.' && t.isDigit(end + 1))
-                    || (s.charAt(end) == '-' && t.isWordChar(end + 1)));
+            boolean glued = end < n && (t.isWordChar(end) || (cs[end] == '.' && t.isDigit(end + 1))
+                    || (cs[end] == '-' && t.isWordChar(end + 1)));
             if (!overflow) {
                 for (int a = 0; a < g; a++) {
                     int digits = 0;

@@ -34,24 +34,25 @@ public final class EmailRecognizer implements Recognizer {
     @Override
     public void analyze(PiiText t, List<PiiCandidate> out) {
         String s = t.normalized();
+        char[] cs = t.chars();
         int at = s.indexOf('@');
         int lastEnd = 0;
         while (at >= 0) {
             int l = at;
-            while (l > lastEnd && at - l < 64 && localChar(s.charAt(l - 1))) {
+            while (l > lastEnd && at - l < 64 && localChar(cs[l - 1])) {
                 l--;
             }
-            while (l < at && (s.charAt(l) == '.' || s.charAt(l) == '\'' || s.charAt(l) == '-')) {
+            while (l < at && (cs[l] == '.' || cs[l] == '\'' || cs[l] == '-')) {
                 l++;
             }
             int r = at + 1;
-            while (r < s.length() && r - at < 254 && domainChar(s.charAt(r))) {
+            while (r < s.length() && r - at < 254 && domainChar(cs[r])) {
                 r++;
             }
-            while (r > at + 1 && (s.charAt(r - 1) == '.' || s.charAt(r - 1) == '-')) {
+            while (r > at + 1 && (cs[r - 1] == '.' || cs[r - 1] == '-')) {
                 r--;
             }
-            if (l < at && r > at + 1 && s.charAt(at - 1) != '.' && validDomain(s, at + 1, r)) {
+            if (l < at && r > at + 1 && cs[at - 1] != '.' && validDomain(s, at + 1, r)) {
                 out.add(new PiiCandidate("EMAIL_ADDRESS", l, r, 0.95, name()));
                 lastEnd = r;
             }

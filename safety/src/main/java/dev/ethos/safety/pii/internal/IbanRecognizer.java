@@ -24,14 +24,15 @@ public final class IbanRecognizer implements Recognizer {
     @Override
     public void analyze(PiiText t, List<PiiCandidate> out) {
         String s = t.normalized();
+        char[] cs = t.chars();
         int n = s.length();
         StringBuilder compact = new StringBuilder(40);
         for (int i = 0; i + 4 < n; i++) {
-            char a = s.charAt(i);
+            char a = cs[i];
             if (a < 'A' || a > 'Z') {
                 continue;
             }
-            char b = s.charAt(i + 1);
+            char b = cs[i + 1];
             if (b < 'A' || b > 'Z' || !t.isDigit(i + 2) || !t.isDigit(i + 3) || t.isWordChar(i - 1)) {
                 continue;
             }
@@ -42,7 +43,7 @@ public final class IbanRecognizer implements Recognizer {
             compact.setLength(0);
             int j = i;
             while (j < n && compact.length() < len) {
-                char c = s.charAt(j);
+                char c = cs[j];
                 if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
                     compact.append(c);
                     j++;
@@ -55,10 +56,10 @@ public final class IbanRecognizer implements Recognizer {
                     break;
                 }
             }
-            if (compact.length() != len || t.isAsciiAlnum(j) && !(j > 0 && s.charAt(j - 1) == ' ')) {
+            if (compact.length() != len || t.isAsciiAlnum(j) && !(j > 0 && cs[j - 1] == ' ')) {
                 continue;
             }
-            if (t.isAsciiAlnum(j) && s.charAt(j - 1) != ' ') {
+            if (t.isAsciiAlnum(j) && cs[j - 1] != ' ') {
                 continue;
             }
             if (Checksums.ibanMod97(compact)) {

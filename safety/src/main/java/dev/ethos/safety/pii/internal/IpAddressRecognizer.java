@@ -37,10 +37,11 @@ public final class IpAddressRecognizer implements Recognizer {
 
     private void ipv4(PiiText t, List<PiiCandidate> out) {
         String s = t.normalized();
+        char[] cs = t.chars();
         int n = s.length();
         int i = 0;
         while (i < n) {
-            if (!t.isDigit(i) || t.isWordChar(i - 1) || (i > 0 && s.charAt(i - 1) == '.' && t.isDigit(i - 2))) {
+            if (!t.isDigit(i) || t.isWordChar(i - 1) || (i > 0 && cs[i - 1] == '.' && t.isDigit(i - 2))) {
                 i++;
                 continue;
             }
@@ -53,26 +54,26 @@ public final class IpAddressRecognizer implements Recognizer {
                     k++;
                 }
                 int len = k - j;
-                if (len == 0 || len > 3 || (len > 1 && s.charAt(j) == '0') || Integer.parseInt(s.substring(j, k)) > 255) {
+                if (len == 0 || len > 3 || (len > 1 && cs[j] == '0') || Integer.parseInt(s.substring(j, k)) > 255) {
                     ok = false;
                     j = k;
                     break;
                 }
                 parts++;
                 j = k;
-                if (parts == 4 || j >= n || s.charAt(j) != '.' || !t.isDigit(j + 1)) {
+                if (parts == 4 || j >= n || cs[j] != '.' || !t.isDigit(j + 1)) {
                     break;
                 }
                 j++;
             }
-            if (ok && parts == 4 && !t.isWordChar(j) && !(j < n && s.charAt(j) == '.' && t.isDigit(j + 1))) {
+            if (ok && parts == 4 && !t.isWordChar(j) && !(j < n && cs[j] == '.' && t.isDigit(j + 1))) {
                 if (!versionContext(t, i)) {
                     double score = Context.before(t, i, 30, POSITIVE) ? 0.95 : 0.85;
                     out.add(new PiiCandidate("IP_ADDRESS", i, j, score, name()));
                 }
             }
             i = Math.max(j, i + 1);
-            while (i < n && (t.isDigit(i) || s.charAt(i) == '.')) {
+            while (i < n && (t.isDigit(i) || cs[i] == '.')) {
                 i++;
             }
         }
@@ -101,24 +102,25 @@ public final class IpAddressRecognizer implements Recognizer {
 
     private void ipv6(PiiText t, List<PiiCandidate> out) {
         String s = t.normalized();
+        char[] cs = t.chars();
         int n = s.length();
         int colon = s.indexOf(':');
         int scanned = 0;
         while (colon >= 0) {
             // Extend to the whole run of hex digits, colons and dots around this colon.
             int l = colon;
-            while (l > scanned && (hex(s.charAt(l - 1)) || s.charAt(l - 1) == ':' || s.charAt(l - 1) == '.')
+            while (l > scanned && (hex(cs[l - 1]) || cs[l - 1] == ':' || cs[l - 1] == '.')
                     && colon - l < 45) {
                 l--;
             }
             int r = colon;
-            while (r < n && (hex(s.charAt(r)) || s.charAt(r) == ':' || s.charAt(r) == '.') && r - l < 46) {
+            while (r < n && (hex(cs[r]) || cs[r] == ':' || cs[r] == '.') && r - l < 46) {
                 r++;
             }
-            while (r > l && (s.charAt(r - 1) == '.' || s.charAt(r - 1) == ':' && !(r - 2 >= l && s.charAt(r - 2) == ':'))) {
+            while (r > l && (cs[r - 1] == '.' || cs[r - 1] == ':' && !(r - 2 >= l && cs[r - 2] == ':'))) {
                 r--;
             }
-            while (l < r && s.charAt(l) == ':' && !(l + 1 < r && s.charAt(l + 1) == ':')) {
+            while (l < r && cs[l] == ':' && !(l + 1 < r && cs[l + 1] == ':')) {
                 l++;
             }
             if (r - l >= 3 && !t.isWordChar(l - 1) && !t.isWordChar(r) && countColons(s, l, r) >= 2) {

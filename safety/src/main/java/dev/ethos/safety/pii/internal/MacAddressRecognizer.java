@@ -32,44 +32,45 @@ public final class MacAddressRecognizer implements Recognizer {
     @Override
     public void analyze(PiiText t, List<PiiCandidate> out) {
         String s = t.normalized();
+        char[] cs = t.chars();
         int n = s.length();
         for (int i = 0; i + 14 <= n; i++) {
-            char c2 = s.charAt(i + 2);
-            if (c2 != ':' && c2 != '-' && s.charAt(i + 4) != '.' || !hex(s.charAt(i)) || t.isWordChar(i - 1)) {
+            char c2 = cs[i + 2];
+            if (c2 != ':' && c2 != '-' && cs[i + 4] != '.' || !hex(cs[i]) || t.isWordChar(i - 1)) {
                 continue;
             }
             int end = -1;
             if (i + 17 <= n) {
-                char sep = s.charAt(i + 2);
+                char sep = cs[i + 2];
                 if (sep == ':' || sep == '-') {
                     boolean ok = true;
                     for (int g = 0; g < 6 && ok; g++) {
                         int p = i + g * 3;
-                        ok = hex(s.charAt(p)) && hex(s.charAt(p + 1)) && (g == 5 || s.charAt(p + 2) == sep);
+                        ok = hex(cs[p]) && hex(cs[p + 1]) && (g == 5 || cs[p + 2] == sep);
                     }
                     if (ok) {
                         end = i + 17;
                     }
                 }
             }
-            if (end < 0 && s.charAt(i + 4) == '.') {
+            if (end < 0 && cs[i + 4] == '.') {
                 boolean ok = true;
                 for (int g = 0; g < 3 && ok; g++) {
                     int p = i + g * 5;
-                    ok = hex(s.charAt(p)) && hex(s.charAt(p + 1)) && hex(s.charAt(p + 2)) && hex(s.charAt(p + 3))
-                            && (g == 2 || s.charAt(p + 4) == '.');
+                    ok = hex(cs[p]) && hex(cs[p + 1]) && hex(cs[p + 2]) && hex(cs[p + 3])
+                            && (g == 2 || cs[p + 4] == '.');
                 }
                 if (ok) {
                     end = i + 14;
                 }
             }
-            if (end < 0 || t.isWordChar(end) || (end < n && (s.charAt(end) == ':' || s.charAt(end) == '-')
-                    && end + 1 < n && hex(s.charAt(end + 1)))) {
+            if (end < 0 || t.isWordChar(end) || (end < n && (cs[end] == ':' || cs[end] == '-')
+                    && end + 1 < n && hex(cs[end + 1]))) {
                 continue;
             }
             boolean letters = false;
             for (int k = i; k < end; k++) {
-                letters |= Character.isLetter(s.charAt(k));
+                letters |= Character.isLetter(cs[k]);
             }
             boolean ctx = Context.before(t, i, 40, POSITIVE);
             double score = ctx ? 0.95 : letters ? 0.85 : 0.5;

@@ -207,6 +207,7 @@ public final class PersonRecognizer implements Recognizer {
         out.sort(java.util.Comparator.comparingInt(PiiCandidate::start));
         // Names in a list ("A B, C D and E F") support each other.
         String s = t.normalized();
+        char[] cs = t.chars();
         for (int k = 0; k < out.size(); k++) {
             PiiCandidate c = out.get(k);
             double bonus = 0;
@@ -229,6 +230,7 @@ public final class PersonRecognizer implements Recognizer {
      */
     private void lowerCaseNames(PiiText t, List<PiiCandidate> out) {
         String s = t.normalized();
+        char[] cs = t.chars();
         int n = s.length();
         int[] lastEnd = {-1};
         LOWER_CUES.scan(t.lower(), (k, cue) -> {
@@ -236,22 +238,22 @@ public final class PersonRecognizer implements Recognizer {
             if (i <= lastEnd[0] || Character.isLetter(cue.charAt(cue.length() - 1)) && t.isWordChar(i)) {
                 return;
             }
-            while (i < n && i - k - cue.length() < 4 && (s.charAt(i) == ' ' || s.charAt(i) == ':' || s.charAt(i) == ',')) {
+            while (i < n && i - k - cue.length() < 4 && (cs[i] == ' ' || cs[i] == ':' || cs[i] == ',')) {
                 i++;
             }
             int a = i;
-            while (i < n && s.charAt(i) >= 'a' && s.charAt(i) <= 'z') {
+            while (i < n && cs[i] >= 'a' && cs[i] <= 'z') {
                 i++;
             }
             int aEnd = i;
-            if (aEnd - a < 2 || i >= n || s.charAt(i) != ' ') {
+            if (aEnd - a < 2 || i >= n || cs[i] != ' ') {
                 return;
             }
             int b = ++i;
-            while (i < n && (s.charAt(i) >= 'a' && s.charAt(i) <= 'z' || s.charAt(i) == '\'' || s.charAt(i) == '-')) {
+            while (i < n && (cs[i] >= 'a' && cs[i] <= 'z' || cs[i] == '\'' || cs[i] == '-')) {
                 i++;
             }
-            if (i - b < 3 || t.isWordChar(i) || i < n && "=(_@/".indexOf(s.charAt(i)) >= 0) {
+            if (i - b < 3 || t.isWordChar(i) || i < n && "=(_@/".indexOf(cs[i]) >= 0) {
                 return;
             }
             String first = cap(s.substring(a, aEnd));
@@ -282,19 +284,20 @@ public final class PersonRecognizer implements Recognizer {
 
     private void latinRuns(PiiText t, List<PiiCandidate> out) {
         String s = t.normalized();
+        char[] cs = t.chars();
         int n = s.length();
         List<Tok> run = new ArrayList<>();
         int i = 0;
         while (i < n) {
-            char c = s.charAt(i);
-            if (!nameLetter(c) || (i > 0 && (nameLetter(s.charAt(i - 1)) || Character.isDigit(s.charAt(i - 1))))) {
+            char c = cs[i];
+            if (!nameLetter(c) || (i > 0 && (nameLetter(cs[i - 1]) || Character.isDigit(cs[i - 1])))) {
                 i++;
                 continue;
             }
             int j = i + 1;
-            while (j < n && (nameLetter(s.charAt(j)) || ((s.charAt(j) == '\'' || s.charAt(j) == '-' || s.charAt(j) == '’')
-                    && j + 1 < n && nameLetter(s.charAt(j + 1)) && !(s.charAt(j + 1) == 's' && !(j + 2 < n
-                    && nameLetter(s.charAt(j + 2))))))) {
+            while (j < n && (nameLetter(cs[j]) || ((cs[j] == '\'' || cs[j] == '-' || cs[j] == '’')
+                    && j + 1 < n && nameLetter(cs[j + 1]) && !(cs[j + 1] == 's' && !(j + 2 < n
+                    && nameLetter(cs[j + 2])))))) {
                 j++;
             }
             boolean cap = Character.isUpperCase(c);
@@ -305,7 +308,7 @@ public final class PersonRecognizer implements Recognizer {
                 continue;
             }
             String w = s.substring(i, j);
-            if (j < n && Character.isDigit(s.charAt(j))
+            if (j < n && Character.isDigit(cs[j])
                     || cap && w.length() > 1 && w.length() <= 3 && w.equals(w.toUpperCase(Locale.ROOT)) && !given(w)) {
                 // Part of a code ("DE89…") or an acronym ("CEO", "USA"): not a name word.
                 flush(t, run, out);
@@ -322,7 +325,7 @@ public final class PersonRecognizer implements Recognizer {
             }
             if (cap || particle) {
                 int e = j;
-                if (initial && e < n && s.charAt(e) == '.') {
+                if (initial && e < n && cs[e] == '.') {
                     e++;
                 }
                 run.add(new Tok(i, e, w));
@@ -493,9 +496,10 @@ public final class PersonRecognizer implements Recognizer {
 
     private void chinese(PiiText t, List<PiiCandidate> out) {
         String s = t.normalized();
+        char[] cs = t.chars();
         int n = s.length();
         for (int i = 0; i + 1 < n; i++) {
-            char c = s.charAt(i);
+            char c = cs[i];
             if (!PiiText_isHan(c)) {
                 continue;
             }
@@ -505,11 +509,11 @@ public final class PersonRecognizer implements Recognizer {
             } else if (Lists.ZH_SINGLE[c]) {
                 sl = 1;
             }
-            if (sl == 0 || !PiiText_isHan(i + sl < n ? s.charAt(i + sl) : ' ')) {
+            if (sl == 0 || !PiiText_isHan(i + sl < n ? cs[i + sl] : ' ')) {
                 continue;
             }
-            boolean leftBoundary = i == 0 || !PiiText_isHan(s.charAt(i - 1));
-            if (!leftBoundary && !LEAD_LAST[s.charAt(i - 1)]) {
+            boolean leftBoundary = i == 0 || !PiiText_isHan(cs[i - 1]);
+            if (!leftBoundary && !LEAD_LAST[cs[i - 1]]) {
                 continue; // a Han character before that ends no lead word: inside a word
             }
             boolean lead = false;
@@ -520,7 +524,7 @@ public final class PersonRecognizer implements Recognizer {
                     continue;
                 }
             } else {
-                lead = i > 0 && (s.charAt(i - 1) == ':' || s.charAt(i - 1) == '：');
+                lead = i > 0 && (cs[i - 1] == ':' || cs[i - 1] == '：');
             }
             int g = i + sl;
             int len = 0;
@@ -532,9 +536,9 @@ public final class PersonRecognizer implements Recognizer {
             boolean strong = lead || labelBefore(t, i) || longFollowAt(s, g + 1) || longFollowAt(s, g + 2);
             if (strong) {
                 String f1 = followAt(s, g + 1);
-                boolean b1 = g + 1 >= n || !PiiText_isHan(s.charAt(g + 1));
-                boolean b2 = g + 1 < n && PiiText_isHan(s.charAt(g + 1))
-                        && (g + 2 >= n || !PiiText_isHan(s.charAt(g + 2)) || longFollowAt(s, g + 2)
+                boolean b1 = g + 1 >= n || !PiiText_isHan(cs[g + 1]);
+                boolean b2 = g + 1 < n && PiiText_isHan(cs[g + 1])
+                        && (g + 2 >= n || !PiiText_isHan(cs[g + 2]) || longFollowAt(s, g + 2)
                         || followAt(s, g + 2) != null && givenChar(s, g + 1));
                 if (f1 != null || b1) {
                     len = sl + 1;
@@ -546,8 +550,8 @@ public final class PersonRecognizer implements Recognizer {
                 }
             } else if (givenChar(s, g) && !(sl == 1 && weakFollowOnly(s, g + 1))) {
                 String follow1 = followAt(s, g + 1);
-                boolean ok1 = follow1 != null || g + 1 >= n || !PiiText_isHan(s.charAt(g + 1));
-                boolean ok2 = givenChar(s, g + 1) && (g + 2 >= n || !PiiText_isHan(s.charAt(g + 2))
+                boolean ok1 = follow1 != null || g + 1 >= n || !PiiText_isHan(cs[g + 1]);
+                boolean ok2 = givenChar(s, g + 1) && (g + 2 >= n || !PiiText_isHan(cs[g + 2])
                         || followAt(s, g + 2) != null);
                 if (follow1 != null && (follow1.length() > 1 || !ok2)) {
                     len = sl + 1;
@@ -565,7 +569,7 @@ public final class PersonRecognizer implements Recognizer {
             if (leftBoundary && !lead && follow == null && !titled) {
                 // A bare two- or three-character word between punctuation: too weak on its own,
                 // unless a name label is right before it.
-                boolean paren = i + len < n && (s.charAt(i + len) == '（' || s.charAt(i + len) == '(');
+                boolean paren = i + len < n && (cs[i + len] == '（' || cs[i + len] == '(');
                 boolean threeCommon = len == 3 && sl == 1 && givenChar(s, i + 1) && givenChar(s, i + 2);
                 if (!paren && !threeCommon && !Context.before(t, i, 6, "姓名", "收件人", "收货人", "户名", "收款人", "联系人")) {
                     continue;

@@ -55,13 +55,14 @@ public final class PhoneRecognizer implements Recognizer {
     @Override
     public void analyze(PiiText t, List<PiiCandidate> out) {
         String s = t.normalized();
+        char[] cs = t.chars();
         int n = s.length();
         int i = 0;
         while (i < n) {
-            char c = s.charAt(i);
+            char c = cs[i];
             boolean startOk = (c >= '0' && c <= '9') || ((c == '+' || c == '(') && t.isDigit(i + 1));
-            if (!startOk || t.isWordChar(i - 1) || (i > 0 && (s.charAt(i - 1) == '.' || s.charAt(i - 1) == '-'
-                    || s.charAt(i - 1) == '/' || s.charAt(i - 1) == '#' || s.charAt(i - 1) == ':') && t.isWordChar(i - 2)
+            if (!startOk || t.isWordChar(i - 1) || (i > 0 && (cs[i - 1] == '.' || cs[i - 1] == '-'
+                    || cs[i - 1] == '/' || cs[i - 1] == '#' || cs[i - 1] == ':') && t.isWordChar(i - 2)
                     && !Context.before(t, i, 8, "tel:", "tel.:", "phone:", "fax:", "mobile:", "cell:"))) {
                 boolean word = t.isWordChar(i);
                 i++;
@@ -76,13 +77,13 @@ public final class PhoneRecognizer implements Recognizer {
             int seps = 0;
             boolean sepRun = false;
             while (j < n && j - i < 28) {
-                char d = s.charAt(j);
+                char d = cs[j];
                 if (d >= '0' && d <= '9') {
                     digits++;
                     lastDigit = j + 1;
                     sepRun = false;
                 } else if (phoneChar(d)) {
-                    if (sepRun && d != '(' && s.charAt(j - 1) != ')') {
+                    if (sepRun && d != '(' && cs[j - 1] != ')') {
                         break;
                     }
                     sepRun = true;
@@ -96,7 +97,7 @@ public final class PhoneRecognizer implements Recognizer {
             int end = lastDigit;
             if (c == '(' && s.indexOf(')', i) < 0 | s.indexOf(')', i) >= end) {
                 i++; // "(020 7260 3422)": the bracket encloses the number, it is not part of it
-                c = s.charAt(i);
+                c = cs[i];
             }
             // The whole run first, then shorter prefixes that end at a group boundary ("+44 20 7946 0018 4111 …").
             int found = -1;
@@ -108,7 +109,7 @@ public final class PhoneRecognizer implements Recognizer {
                     break;
                 }
                 boolean cut = e < end;
-                if (cut && (s.charAt(e) != ' ' || s.substring(i, end).indexOf('.') >= 0)) {
+                if (cut && (cs[e] != ' ' || s.substring(i, end).indexOf('.') >= 0)) {
                     break; // only whole space-separated groups are cut off, never parts of a dotted number
                 }
                 if (d <= 15 && !t.isWordChar(e) && !(e == end && tooLong) && plausible(s, i, e)) {
@@ -134,7 +135,7 @@ public final class PhoneRecognizer implements Recognizer {
                 end = found;
             } else if (tooLong) {
                 // A table of digits, not a phone: skip the whole run.
-                while (j < n && (phoneChar(s.charAt(j)) || s.charAt(j) == '+')) {
+                while (j < n && (phoneChar(cs[j]) || cs[j] == '+')) {
                     j++;
                 }
                 i = j;

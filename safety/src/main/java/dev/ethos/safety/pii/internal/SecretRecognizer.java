@@ -41,10 +41,11 @@ public final class SecretRecognizer implements Recognizer {
     @Override
     public void analyze(PiiText t, List<PiiCandidate> out) {
         String s = t.normalized();
+        char[] cs = t.chars();
         int n = s.length();
         int nextEnd = -2; // -2: not looked for yet; the next "-----END " at or after the last BEGIN looked at; -1 when there is none
         for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
+            char c = cs[i];
             if (c != 'A' && c != 'g' && c != 'x' && c != 'e' && c != '-' && c != 's' && c != 'r'
                     || t.isWordChar(i - 1) && c != 'e') {
                 continue;
@@ -53,8 +54,8 @@ public final class SecretRecognizer implements Recognizer {
             if (c == 'A' && i + 20 <= n && (s.startsWith("AKIA", i) || s.startsWith("ASIA", i))) {
                 end = run(s, i + 4, 16, true);
                 end = end == i + 20 ? end : -1;
-            } else if (c == 'g' && i + 40 <= n && s.startsWith("gh", i) && "pousr".indexOf(s.charAt(i + 2)) >= 0
-                    && s.charAt(i + 3) == '_') {
+            } else if (c == 'g' && i + 40 <= n && s.startsWith("gh", i) && "pousr".indexOf(cs[i + 2]) >= 0
+                    && cs[i + 3] == '_') {
                 int e = i + 4;
                 while (e < n && t.isAsciiAlnum(e)) {
                     e++;
@@ -62,14 +63,14 @@ public final class SecretRecognizer implements Recognizer {
                 end = e - i - 4 >= 36 && e - i - 4 <= 255 ? e : -1;
             } else if (c == 'g' && s.startsWith("github_pat_", i)) {
                 int e = i + 11;
-                while (e < n && (t.isAsciiAlnum(e) || s.charAt(e) == '_')) {
+                while (e < n && (t.isAsciiAlnum(e) || cs[e] == '_')) {
                     e++;
                 }
                 end = e - i >= 40 ? e : -1;
-            } else if (c == 'x' && i + 15 <= n && s.startsWith("xox", i) && "baprse".indexOf(s.charAt(i + 3)) >= 0
-                    && s.charAt(i + 4) == '-') {
+            } else if (c == 'x' && i + 15 <= n && s.startsWith("xox", i) && "baprse".indexOf(cs[i + 3]) >= 0
+                    && cs[i + 4] == '-') {
                 int e = i + 5;
-                while (e < n && (t.isAsciiAlnum(e) || s.charAt(e) == '-')) {
+                while (e < n && (t.isAsciiAlnum(e) || cs[e] == '-')) {
                     e++;
                 }
                 end = e - i >= 20 ? e : -1;
@@ -102,8 +103,9 @@ public final class SecretRecognizer implements Recognizer {
     /** End of the run of letters, digits, '_' and '-' from {@code from}. */
     private static int tokenRun(PiiText t, int from) {
         String s = t.normalized();
+        char[] cs = t.chars();
         int e = from;
-        while (e < s.length() && e - from < 300 && tokenChar(s.charAt(e))) {
+        while (e < s.length() && e - from < 300 && tokenChar(cs[e])) {
             e++;
         }
         return e;
@@ -123,16 +125,17 @@ public final class SecretRecognizer implements Recognizer {
 
     private static int jwt(PiiText t, int i) {
         String s = t.normalized();
+        char[] cs = t.chars();
         int n = s.length();
         int e = i;
         int dots = 0;
         int partStart = i;
         int headerEnd = -1;
         while (e < n) {
-            char c = s.charAt(e);
+            char c = cs[e];
             if (tokenChar(c)) {
                 e++;
-            } else if (c == '.' && dots < 2 && e > partStart && e + 1 < n && (tokenChar(s.charAt(e + 1)) || dots == 1)) {
+            } else if (c == '.' && dots < 2 && e > partStart && e + 1 < n && (tokenChar(cs[e + 1]) || dots == 1)) {
                 if (dots == 0) {
                     headerEnd = e;
                 }
@@ -183,15 +186,16 @@ public final class SecretRecognizer implements Recognizer {
     private void labelled(PiiText t, List<PiiCandidate> out, Keywords labels, boolean needsEntropy) {
         String lower = t.lower();
         String s = t.normalized();
+        char[] cs = t.chars();
         int n = s.length();
         labels.scan(lower, (k, label) -> {
-            if (label.charAt(0) < 0x80 && t.isWordChar(k - 1) && !(k > 0 && s.charAt(k - 1) == '_')) {
+            if (label.charAt(0) < 0x80 && t.isWordChar(k - 1) && !(k > 0 && cs[k - 1] == '_')) {
                 return;
             }
             int j = k + label.length();
             // Allow a key name to go on after '_' or '-': PASSWORD_DB, api_key_id … (not "passport").
-            if (j < n && (s.charAt(j) == '_' || s.charAt(j) == '-') && t.isAsciiAlnum(j + 1)) {
-                while (j < n && j - k < 40 && (t.isAsciiAlnum(j) || s.charAt(j) == '_' || s.charAt(j) == '-')) {
+            if (j < n && (cs[j] == '_' || cs[j] == '-') && t.isAsciiAlnum(j + 1)) {
+                while (j < n && j - k < 40 && (t.isAsciiAlnum(j) || cs[j] == '_' || cs[j] == '-')) {
                     j++;
                 }
             } else if (label.charAt(0) < 0x80 && t.isAsciiAlnum(j)) {
@@ -199,9 +203,9 @@ public final class SecretRecognizer implements Recognizer {
             }
             j = skip(s, j, " \t\"'`");
             int sepStart = j;
-            if (j < n && (s.charAt(j) == ':' || s.charAt(j) == '=')) {
+            if (j < n && (cs[j] == ':' || cs[j] == '=')) {
                 j++;
-                if (j < n && s.charAt(j) == '=') {
+                if (j < n && cs[j] == '=') {
                     j++;
                 }
             } else if (lower.startsWith("is ", j)) {
@@ -211,10 +215,10 @@ public final class SecretRecognizer implements Recognizer {
             } else if (!((label.equals("bearer") || needsEntropy) && sepStart > k + label.length())) {
                 return;
             }
-            while (j < n && (s.charAt(j) == ' ' || s.charAt(j) == '\t')) {
+            while (j < n && (cs[j] == ' ' || cs[j] == '\t')) {
                 j++;
             }
-            char quote = j < n && "\"'`".indexOf(s.charAt(j)) >= 0 ? s.charAt(j) : 0;
+            char quote = j < n && "\"'`".indexOf(cs[j]) >= 0 ? cs[j] : 0;
             if (quote != 0) {
                 j++;
             }
@@ -222,19 +226,19 @@ public final class SecretRecognizer implements Recognizer {
             int ve;
             if (quote != 0) {
                 int close = vs;
-                while (close < n && close - vs <= 200 && s.charAt(close) != quote && s.charAt(close) != '\n') {
+                while (close < n && close - vs <= 200 && cs[close] != quote && cs[close] != '\n') {
                     close++;
                 }
-                if (close >= n || s.charAt(close) != quote) {
+                if (close >= n || cs[close] != quote) {
                     return;
                 }
                 ve = close;
             } else {
-                while (j < n && j - vs < 200 && valueChar(s.charAt(j))) {
+                while (j < n && j - vs < 200 && valueChar(cs[j])) {
                     j++;
                 }
                 ve = j;
-                while (ve > vs && ".,;:!?)]}\"'`".indexOf(s.charAt(ve - 1)) >= 0) {
+                while (ve > vs && ".,;:!?)]}\"'`".indexOf(cs[ve - 1]) >= 0) {
                     ve--;
                 }
             }

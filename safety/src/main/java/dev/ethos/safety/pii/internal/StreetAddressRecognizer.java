@@ -80,10 +80,11 @@ public final class StreetAddressRecognizer implements Recognizer {
     @Override
     public void analyze(PiiText t, List<PiiCandidate> out) {
         String s = t.normalized();
+        char[] cs = t.chars();
         boolean hasDigit = false;
         boolean hasHan = false;
         for (int i = 0; i < s.length() && !(hasDigit && hasHan); i++) {
-            char c = s.charAt(i);
+            char c = cs[i];
             hasDigit |= c >= '0' && c <= '9';
             hasHan |= c >= 0x4e00 && c <= 0x9fa5;
         }
@@ -103,17 +104,18 @@ public final class StreetAddressRecognizer implements Recognizer {
     /** US/UK and German forms, tried only where a house number (or a "Flat 12," prefix) starts. */
     private void western(PiiText t, List<PiiCandidate> out) {
         String s = t.normalized();
+        char[] cs = t.chars();
         int n = s.length();
         Matcher w = WESTERN.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
         Matcher g = GERMAN.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
         int covered = 0;
         for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
+            char c = cs[i];
             boolean unit = c == 'F' || c == 'A' || c == 'U' || c == 'S';
             if (!(c >= '0' && c <= '9') && !unit || i < covered) {
                 continue;
             }
-            if (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {
+            if (i > 0 && Character.isLetterOrDigit(cs[i - 1])) {
                 continue;
             }
             if (unit) {
@@ -126,7 +128,7 @@ public final class StreetAddressRecognizer implements Recognizer {
                 }
             }
             if (!unit && !houseNumberThenWord(s, i)) {
-                if (i >= 2 && s.charAt(i - 1) == ' ') {
+                if (i >= 2 && cs[i - 1] == ' ') {
                     german(t, g, i, out);
                 }
                 continue;
@@ -137,7 +139,7 @@ public final class StreetAddressRecognizer implements Recognizer {
                 covered = w.end();
                 continue;
             }
-            if (!unit && i >= 2 && s.charAt(i - 1) == ' ') {
+            if (!unit && i >= 2 && cs[i - 1] == ' ') {
                 int e = german(t, g, i, out);
                 covered = Math.max(covered, e);
             }
@@ -170,9 +172,10 @@ public final class StreetAddressRecognizer implements Recognizer {
     /** German: the street word(s) come before the number at {@code i}. Returns the match end or -1. */
     private int german(PiiText t, Matcher g, int i, List<PiiCandidate> out) {
         String s = t.normalized();
+        char[] cs = t.chars();
         int n = s.length();
         int k0 = i - 2;
-        while (k0 >= 0 && i - k0 < 40 && (Character.isLetter(s.charAt(k0)) || s.charAt(k0) == '.')) {
+        while (k0 >= 0 && i - k0 < 40 && (Character.isLetter(cs[k0]) || cs[k0] == '.')) {
             k0--;
         }
         String prev = s.substring(k0 + 1, i - 1).toLowerCase(java.util.Locale.ROOT);
@@ -188,7 +191,7 @@ public final class StreetAddressRecognizer implements Recognizer {
             int words = 0;
             while (ws > 0 && words < 2 && i - ws < 50) {
                 int k = ws - 1;
-                while (k >= 0 && (Character.isLetter(s.charAt(k)) || s.charAt(k) == '-' || s.charAt(k) == '.')) {
+                while (k >= 0 && (Character.isLetter(cs[k]) || cs[k] == '-' || cs[k] == '.')) {
                     k--;
                 }
                 if (k == ws - 1) {
@@ -196,14 +199,14 @@ public final class StreetAddressRecognizer implements Recognizer {
                 }
                 words++;
                 int startWord = k + 1;
-                if (Character.isUpperCase(s.charAt(startWord))) {
+                if (Character.isUpperCase(cs[startWord])) {
                     g.region(startWord, Math.min(n, startWord + 200));
                     if (g.lookingAt() && g.end() > i) {
                         add(t, startWord, g.end(), out);
                         return g.end();
                     }
                 }
-                if (k < 0 || s.charAt(k) != ' ') {
+                if (k < 0 || cs[k] != ' ') {
                     break;
                 }
                 ws = k;
@@ -215,11 +218,12 @@ public final class StreetAddressRecognizer implements Recognizer {
     /** Chinese form, tried only around each 号. */
     private void chinese(PiiText t, List<PiiCandidate> out) {
         String s = t.normalized();
+        char[] cs = t.chars();
         int n = s.length();
         Matcher m = CHINESE.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
         int covered = 0;
         for (int k = 0; k < n; k++) {
-            char c = s.charAt(k);
+            char c = cs[k];
             if (c != '号' && c != '號' || k < covered || !roadBefore(s, k) || !adminBefore(s, k)) {
                 continue;
             }
