@@ -174,14 +174,13 @@ public final class StreetAddressRecognizer implements Recognizer {
         String s = t.normalized();
         char[] cs = t.chars();
         int n = s.length();
-        int k0 = i - 2;
-        while (k0 >= 0 && i - k0 < 40 && (Character.isLetter(cs[k0]) || cs[k0] == '.')) {
-            k0--;
-        }
-        String prev = s.substring(k0 + 1, i - 1).toLowerCase(java.util.Locale.ROOT);
         boolean suffix = false;
         for (String suf : GERMAN_SUFFIXES) {
-            suffix |= prev.endsWith(suf);
+            int from = i - 1 - suf.length();
+            if (from >= 0 && s.regionMatches(true, from, suf, 0, suf.length())) {
+                suffix = true;
+                break;
+            }
         }
         if (!suffix) {
             return -1;
@@ -222,9 +221,9 @@ public final class StreetAddressRecognizer implements Recognizer {
         int n = s.length();
         Matcher m = CHINESE.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
         int covered = 0;
-        for (int k = 0; k < n; k++) {
-            char c = cs[k];
-            if (c != '号' && c != '號' || k < covered || !roadBefore(s, k) || !adminBefore(s, k)) {
+        int[] marks = {s.indexOf('号'), s.indexOf('號')};
+        for (int k = nextMark(s, marks, 0); k >= 0; k = nextMark(s, marks, k + 1)) {
+            if (k < covered || !roadBefore(s, k) || !adminBefore(s, k)) {
                 continue;
             }
             int from = Math.max(covered, k - 45);
@@ -240,6 +239,19 @@ public final class StreetAddressRecognizer implements Recognizer {
                 }
             }
         }
+    }
+
+    /** The next 号 or 號 at or after {@code from}; {@code marks} caches the next of each (-1: none left). */
+    private static int nextMark(String s, int[] marks, int from) {
+        if (marks[0] >= 0 && marks[0] < from) {
+            marks[0] = s.indexOf('号', from);
+        }
+        if (marks[1] >= 0 && marks[1] < from) {
+            marks[1] = s.indexOf('號', from);
+        }
+        int a = marks[0];
+        int b = marks[1];
+        return a < 0 ? b : b < 0 ? a : Math.min(a, b);
     }
 
     /** A road word (路, 街, 道, 巷, 弄, 胡同) in the 12 chars before the 号, followed by digits. */
