@@ -118,7 +118,11 @@ public final class PersonRecognizer implements Recognizer {
         "seller", "candidate", "hire", "guest", "passenger", "driver", "author", "signed by", "witness",
         "beneficiary", "payee", "insured", "spouse", "wife", "husband", "son", "daughter", "mother", "father",
         "friend", "neighbor", "neighbour", "meeting with", "call", "email", "emailed", "contract to", "post for",
-        "forward", "assigned to", "approved by", "reviewed by", "written by",
+        "forward", "assigned to", "approved by", "reviewed by", "written by", "attendees", "participants",
+        "speakers", "panelists", "guests", "invitees", "organizer", "host", "presenter", "speaker", "founder",
+        "director", "ceo", "cto", "cfo", "president", "chairman", "chair", "secretary", "reviewer", "approver",
+        "assignee", "reporter", "requester", "submitted by", "prepared by", "created by", "contact person",
+        "congratulations to", "sincerely", "regards",
         "\"customer\":", "\"name\":", "| ", "收款人", "户名", "客户", "联系人", "姓名", "收件人", "员工", "用户",
         "患者", "持卡人", "申请人"};
     private static final String[] AFTER_CUE = {"'s", "’s", "was born", "is born", "lives", "lived", "moved",
