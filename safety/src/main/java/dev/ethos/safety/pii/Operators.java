@@ -21,8 +21,9 @@ import javax.crypto.spec.SecretKeySpec;
  *   <li>{@link #replace()}: a typed, numbered placeholder, {@code <EMAIL_ADDRESS_1>}; the same value gets the
  *       same number within a vault (a request).</li>
  *   <li>{@link #redact()}: removes the value.</li>
- *   <li>{@link #mask(int, char)}: replaces every letter and digit but the last N with a mask character,
- *       keeping separators ({@code **** **** **** 1234}).</li>
+ *   <li>{@link #mask(int, char)}: replaces every letter and digit but the last N (at most a quarter of them,
+ *       so short values are masked whole) with a mask character, keeping separators
+ *       ({@code **** **** **** 1234}).</li>
  *   <li>{@link #hash(byte[])}: HMAC-SHA-256 of the value with a caller key (never an unsalted hash), hex.</li>
  *   <li>{@link #encrypt(byte[])}: AES-GCM with a random 96-bit nonce, {@code enc:} + base64url(nonce ‖ ciphertext ‖ tag);
  *       {@link #decrypt(byte[], String)} reverses it.</li>
@@ -49,7 +50,10 @@ public final class Operators {
         };
     }
 
-    /** Keeps the last {@code keepLast} letters/digits; others become {@code maskChar}; separators stay. */
+    /**
+     * Keeps the last {@code keepLast} letters/digits, but never more than a quarter of them; the others become
+     * {@code maskChar}; separators stay.
+     */
     public static Operator mask(int keepLast, char maskChar) {
         if (keepLast < 0) {
             throw new IllegalArgumentException("mask keepLast must be >= 0, got " + keepLast);
@@ -58,10 +62,17 @@ public final class Operators {
             @Override
             public String apply(String type, String value, PiiVault vault) {
                 char[] c = value.toCharArray();
+                int alnum = 0;
+                for (char ch : c) {
+                    if (Character.isLetterOrDigit(ch)) {
+                        alnum++;
+                    }
+                }
+                int keep = Math.min(keepLast, alnum / 4); // never more than a quarter: a short value is masked whole
                 int kept = 0;
                 for (int i = c.length - 1; i >= 0; i--) {
                     if (Character.isLetterOrDigit(c[i])) {
-                        if (kept < keepLast) {
+                        if (kept < keep) {
                             kept++;
                         } else {
                             c[i] = maskChar;

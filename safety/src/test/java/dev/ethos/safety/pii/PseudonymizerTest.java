@@ -123,6 +123,7 @@ class PseudonymizerTest {
         assertEquals("Card <CREDIT_CARD_1> for <EMAIL_ADDRESS_1> and <EMAIL_ADDRESS_1>.", replace.anonymize(text, "en").text());
         PiiAnonymizer mask = PiiAnonymizer.of(PiiAnalyzer.ofDefaults(), Operators.mask(4, '*'));
         assertTrue(mask.anonymize(text, "en").text().startsWith("Card **** **** **** 1111 for "));
+        assertEquals("***先生", mask.anonymize("王建国先生", "zh").text());
         PiiAnonymizer redact = PiiAnonymizer.of(PiiAnalyzer.ofDefaults(), Operators.redact());
         assertEquals("Card  for  and .", redact.anonymize(text, "en").text());
         byte[] key = new byte[32];
