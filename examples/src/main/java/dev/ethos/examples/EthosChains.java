@@ -4,6 +4,8 @@ import dev.ethos.Generator;
 import dev.ethos.SafeGenerator;
 import dev.ethos.safety.bias.BiasFilter;
 import dev.ethos.safety.provenance.ProvenanceFilter;
+import dev.ethos.safety.pii.PiiOutputScrubber;
+import dev.ethos.safety.pii.PiiPseudonymizer;
 
 /**
  * The chains the command line and the gateway use. One place decides which filters guard a model
@@ -22,6 +24,8 @@ public final class EthosChains {
         // metadata. Configure ProvenanceFilter.builder().signingKey(...) to sign and embed manifests.
         b.filter(ProvenanceFilter.ofDefaults());
         b.filter(BiasFilter.ofDefaults());
+        b.filter(PiiOutputScrubber.ofDefaults()); // PII the model made up itself (the user's own passes)
+        b.filter(PiiPseudonymizer.ofDefaults()); // innermost: placeholders in, originals back out
         return b;
     }
 }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             KeygenCommand.class, LabelCommand.class, VerifyCommand.class,
             ServeCommand.class,
             RewriteCommand.class,
+            ScrubCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class EthosCli implements Runnable {
