@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             BenchGenerateCommand.class,
             KeygenCommand.class, LabelCommand.class, VerifyCommand.class,
             ServeCommand.class,
+            DetectWatermarkCommand.class,
             RewriteCommand.class,
             ScrubCommand.class,
             CommandLine.HelpCommand.class

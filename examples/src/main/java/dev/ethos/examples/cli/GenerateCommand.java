@@ -7,6 +7,8 @@ import dev.ethos.FilterOutcome;
 import dev.ethos.Finding;
 import dev.ethos.Generation;
 import dev.ethos.GenerationOptions;
+import dev.ethos.safety.provenance.Watermark;
+import dev.ethos.safety.provenance.WatermarkKey;
 import dev.ethos.GenerationRequest;
 import dev.ethos.Generator;
 import dev.ethos.Generators;
@@ -50,6 +52,10 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--top-k", paramLabel = "K", description = "Sample among the K most likely tokens.")
     Integer topK;
 
+    @Option(names = "--watermark-key", paramLabel = "K", description = "Watermark the text (green-list scheme) with "
+            + "this key: hex:…, base64:… or a passphrase of 16+ bytes. Check it with detect-watermark.")
+    String watermarkKey;
+
     @Option(names = "--json", description = "Print one JSON object: the text, the safety report and the model info.")
     boolean json;
 
@@ -71,7 +77,8 @@ public final class GenerateCommand implements Callable<Integer> {
         GenerationRequest request = GenerationRequest.builder().user(prompt).options(o.build()).build();
         Generator raw = Generators.open(model);
         try {
-            SafeGenerator guarded = EthosChains.standard(raw).build();
+            Watermark watermark = watermarkKey == null ? null : Watermark.ofDefaults(WatermarkKey.parse(watermarkKey));
+            SafeGenerator guarded = EthosChains.standard(raw, watermark).build();
             PrintWriter out = TextInput.stdout();
             Generation result;
             if (stream) {

@@ -110,6 +110,15 @@ public final class DjlGenerator implements Generator, AutoCloseable {
         return maxConcurrent;
     }
 
+    /**
+     * The model's token ids for {@code text} (no special tokens added), for text-level watermark
+     * detection and token counting.
+     */
+    public int[] encode(String text) {
+        Objects.requireNonNull(text, "text");
+        return runner.tokenizer().encode(text);
+    }
+
     @Override
     public Generation generate(GenerationRequest request) {
         Objects.requireNonNull(request, "request");
