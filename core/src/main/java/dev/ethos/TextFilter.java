@@ -56,14 +56,37 @@ public interface TextFilter extends SafetyFilter {
     }
 
     /**
-     * What a session knows when the output has ended.
-     *
-     * @param input everything this filter received
-     * @param output everything this filter released so far
-     * @param inner the inner result: model info, usage, finish reason, and the report of the
-     *     filters inside this one
+     * What a session knows when the output has ended: everything this filter received
+     * ({@link #input()}), everything it released so far ({@link #output()}), and the inner result
+     * ({@link #inner()}: model info, usage, finish reason, and the report of the filters inside this one).
      */
-    record End(String input, String output, Generation inner) {
+    final class End {
+        private final String input;
+        private final String output;
+        private final java.util.function.Supplier<Generation> inner;
+        private Generation innerValue;
+
+        public End(String input, String output, java.util.function.Supplier<Generation> inner) {
+            this.input = input;
+            this.output = output;
+            this.inner = inner;
+        }
+
+        public String input() {
+            return input;
+        }
+
+        public String output() {
+            return output;
+        }
+
+        /** Built on first call. */
+        public Generation inner() {
+            if (innerValue == null) {
+                innerValue = inner.get();
+            }
+            return innerValue;
+        }
     }
 
     /** The input side's decision: go on with a (possibly changed) request, or block. */

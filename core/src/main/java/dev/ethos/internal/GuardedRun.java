@@ -308,7 +308,7 @@ public final class GuardedRun {
 
         private void passThrough(String seg) {
             layer.input.append(seg);
-            layer.output.append(seg);
+            layer.outputLength += seg.length();
             out.segment(seg);
         }
 
@@ -344,7 +344,7 @@ public final class GuardedRun {
                 layer.edits.add(e.shift(at));
             }
             layer.input.append(seg);
-            layer.output.append(text);
+            layer.outputLength += text.length();
             out.segment(text);
         }
 
@@ -361,7 +361,10 @@ public final class GuardedRun {
                 return;
             }
             layer.nanos += System.nanoTime() - t0;
-            int outAt = layer.output.length();
+            if (r == SegmentResult.PASS) {
+                return;
+            }
+            int outAt = layer.outputLength;
             for (Finding f : r.findings()) {
                 layer.outputFindings.add(f.withSpan(Span.finalOutput(f.span().start() + outAt, f.span().end() + outAt)));
             }
@@ -375,12 +378,12 @@ public final class GuardedRun {
             if (stopped) {
                 return;
             }
-            Generation inner = Generation.builder().text(layer.input.toString())
+            String in = layer.input.toString();
+            TextFilter.End end = new TextFilter.End(in, layer.output(in), () -> Generation.builder().text(in)
                     .finishReason(modelResult == null ? FinishReason.STOP : modelResult.finishReason())
                     .usage(modelResult == null ? dev.ethos.TokenUsage.UNKNOWN : modelResult.usage())
                     .model(modelResult == null ? model.info() : modelResult.model())
-                    .report(new SafetyReport(outcomes(index + 1), OffsetMap.identity())).build();
-            TextFilter.End end = new TextFilter.End(layer.input.toString(), layer.output.toString(), inner);
+                    .report(new SafetyReport(outcomes(index + 1), OffsetMap.identity())).build());
             insertion(() -> session.onEnd(end), layer.input.length());
         }
     }
@@ -420,7 +423,7 @@ public final class GuardedRun {
                 }
                 layer.input.setLength(0);
                 layer.input.append(chain.collected);
-                layer.output.append(chain.collected);
+                layer.outputLength = chain.collected.length();
                 out.segment(chain.collected.toString());
             }
             return;
@@ -432,8 +435,8 @@ public final class GuardedRun {
         String in = chain.collected.toString();
         String text = g.text();
         layer.input.append(in);
+        layer.outputLength = text.length();
         layer.edits.addAll(diff(in, text));
-        layer.output.append(text);
         layer.metadata.putAll(g.metadata());
         if (!chain.recorded && !text.equals(in)) {
             layer.verdict = layer.verdict.max(Verdict.REWRITE);
@@ -573,7 +576,8 @@ public final class GuardedRun {
         Verdict verdict = Verdict.PASS;
         long nanos;
         final StringBuilder input = new StringBuilder();
-        final StringBuilder output = new StringBuilder();
+        /** The length of what this layer released; the text itself is input + edits. */
+        int outputLength;
         final List<TextEdit> edits = new ArrayList<>();
         final List<Finding> promptFindings = new ArrayList<>();
         final List<Finding> inputFindings = new ArrayList<>();
@@ -596,10 +600,23 @@ public final class GuardedRun {
             }
         }
 
+        /** Edits arrive in text order (onStart, segments, onEnd), so the list is already sorted. */
         OffsetMap map() {
-            List<TextEdit> sorted = new ArrayList<>(edits);
-            sorted.sort(java.util.Comparator.comparingInt(TextEdit::start).thenComparingInt(TextEdit::end));
-            return OffsetMap.of(input.length(), sorted);
+            return OffsetMap.of(input.length(), edits);
+        }
+
+        /** What this layer released: its input with its edits applied. */
+        String output(String in) {
+            if (edits.isEmpty()) {
+                return in;
+            }
+            StringBuilder sb = new StringBuilder(outputLength);
+            int pos = 0;
+            for (TextEdit e : edits) {
+                sb.append(in, pos, e.start()).append(e.replacement());
+                pos = e.end();
+            }
+            return sb.append(in, pos, in.length()).toString();
         }
     }
 

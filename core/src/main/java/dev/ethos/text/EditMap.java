@@ -28,14 +28,14 @@ final class EditMap implements OffsetMap {
         }
     }
 
-    /** The last edit that starts strictly before {@code x}, or -1. */
-    private static int lastStartingBefore(int[] starts, int x) {
+    /** The last edit that starts at or before {@code x}, or -1. */
+    private static int lastStartingAtOrBefore(int[] starts, int x) {
         int lo = 0;
         int hi = starts.length - 1;
         int ans = -1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            if (starts[mid] < x) {
+            if (starts[mid] <= x) {
                 ans = mid;
                 lo = mid + 1;
             } else {
@@ -45,8 +45,17 @@ final class EditMap implements OffsetMap {
         return ans;
     }
 
+    /**
+     * A start-biased offset (a span's start, a character) lands after text inserted at it, so
+     * unchanged characters map exactly; an end-biased one (a span's end) lands before it. Both land
+     * before a replacement that begins there. Strictly inside a replaced range, start bias gives the
+     * replacement's start and end bias its end.
+     */
     private static int map(int x, int[] fromStart, int[] fromEnd, int[] toStart, int[] toEnd, boolean endBias) {
-        int i = lastStartingBefore(fromStart, x);
+        int i = lastStartingAtOrBefore(fromStart, x);
+        while (i >= 0 && fromStart[i] == x && (endBias || fromEnd[i] > x)) {
+            i--;
+        }
         if (i < 0) {
             return x;
         }

@@ -2,7 +2,8 @@ package dev.ethos.text;
 
 /**
  * Maps UTF-16 offsets between an original text and an edited one, in both directions. Offsets in
- * unchanged text map exactly; an offset strictly inside a replaced range maps to the start of the
+ * unchanged text map exactly (a start lands after text inserted at it, an end before it); an
+ * offset strictly inside a replaced range maps to the start of the
  * replacement ({@link #toEdited}) or to its end ({@link #toEditedEnd}), so a span
  * {@code [toEdited(s), toEditedEnd(e))} always covers what became of {@code [s, e)}.
  */

@@ -6,8 +6,10 @@ import java.util.Set;
 /**
  * Finds the safe points at which a guarded stream releases text: after a sentence end in English
  * (". ", "! ", "? ", with closing quotes or brackets) or Chinese (。！？；…), after a line break, or,
- * when {@code bound} characters pass without one, at the last white space before the bound (or at
- * the bound itself inside a run with no white space, never between the two halves of a surrogate pair).
+ * when {@code bound} characters pass without one, at the last white space before the bound. A run
+ * without white space is kept whole, so a segment is longer than the bound only when its first
+ * {@code bound} characters hold no white space; such a run is cut only past {@link #hardLimit()}
+ * characters (never between the two halves of a surrogate pair).
  *
  * <p>The cut points depend only on the text, never on how it arrived in chunks: a cut is declared
  * only when the characters that decide it are known, so feeding a text whole or in any chunking
@@ -70,23 +72,42 @@ public final class Segmenter {
                 return cut;
             }
         }
-        if (n <= bound || (!ended && n < bound + LOOKAHEAD)) {
+        if (n <= bound) {
             return ended ? n : 0;
         }
-        return forcedCut(held);
+        if (!ended && n < bound + LOOKAHEAD) {
+            return 0;
+        }
+        return forcedCut(held, ended);
     }
 
-    private int forcedCut(CharSequence held) {
-        for (int i = bound - 1; i > 0; i--) {
+    /**
+     * No safe point within the bound: cut after the last white space before it. A run without white
+     * space is never split (a finding such as an e-mail address or a key stays whole) unless it is
+     * longer than {@link #hardLimit()}.
+     */
+    private int forcedCut(CharSequence held, boolean ended) {
+        for (int i = bound - 1; i >= 0; i--) {
             if (Character.isWhitespace(held.charAt(i))) {
                 return i + 1;
             }
         }
-        int cut = bound;
-        if (Character.isHighSurrogate(held.charAt(cut - 1))) {
-            cut--;
+        int n = held.length();
+        int cap = hardLimit();
+        for (int i = bound; i < Math.min(n, cap); i++) {
+            if (Character.isWhitespace(held.charAt(i))) {
+                return i + 1;
+            }
         }
-        return cut;
+        if (n >= cap) {
+            return Character.isHighSurrogate(held.charAt(cap - 1)) ? cap - 1 : cap;
+        }
+        return ended ? n : 0;
+    }
+
+    /** The longest run without white space that is held whole: eight times the bound. */
+    public int hardLimit() {
+        return bound * 8;
     }
 
     private static boolean isCjkTerminator(char c) {

@@ -15,6 +15,13 @@ import picocli.CommandLine.Command;
                 + "misinformation flags and provenance labels.",
         subcommands = {
             DemoCommand.class,
+            GenerateCommand.class,
+            BenchGenerateCommand.class,
+            KeygenCommand.class, LabelCommand.class, VerifyCommand.class,
+            ServeCommand.class,
+            DetectWatermarkCommand.class,
+            RewriteCommand.class,
+            ScrubCommand.class,
             CheckCommand.class,
             CommandLine.HelpCommand.class
         })

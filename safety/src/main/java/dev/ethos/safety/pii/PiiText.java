@@ -1,0 +1,185 @@
+package dev.ethos.safety.pii;
+
+import java.util.Objects;
+
+/**
+ * The text a {@link Recognizer} scans: the caller's original and a normalised copy in which
+ * full-width ASCII letters, digits and punctuation are folded to ASCII, no-break and other
+ * special spaces become plain spaces, and zero-width characters (ZWSP, ZWNJ, ZWJ, word joiner,
+ * BOM, soft hyphen) are removed. Recognizers work on {@link #normalized()}; the analyzer maps
+ * their offsets back to the original with {@link #toOriginalStart}/{@link #toOriginalEnd}, so a
+ * value with a zero-width character hidden inside it is found and reported over its full extent.
+ * Immutable.
+ */
+public final class PiiText {
+    private final String original;
+    private final String normalized;
+    private final String lower;
+    private final char[] chars;
+    private final String lang;
+    /** origIndex[i]: the original index of normalized char i; origIndex[n] = original length. */
+    private final int[] origIndex;
+
+    private PiiText(String original, String lang) {
+        this.original = original;
+        this.lang = lang;
+        int n = original.length();
+        char[] src = original.toCharArray();
+        int first = -1;
+        for (int i = 0; i < n; i++) {
+            char c = src[i];
+            if (c >= 0x80 && fold(c) != c) {
+                first = i;
+                break;
+            }
+        }
+        if (first < 0) {
+            this.normalized = original;
+            this.origIndex = null;
+        } else {
+            char[] dst = new char[n];
+            int[] map = new int[n + 1];
+            System.arraycopy(src, 0, dst, 0, first);
+            for (int k = 0; k < first; k++) {
+                map[k] = k;
+            }
+            int len = first;
+            for (int i = first; i < n; i++) {
+                char c = src[i];
+                char m = c < 0x80 ? c : fold(c);
+                if (m != 0) {
+                    map[len] = i;
+                    dst[len++] = m;
+                }
+            }
+            map[len] = n;
+            this.normalized = new String(dst, 0, len);
+            this.origIndex = map;
+        }
+        this.chars = normalized.toCharArray();
+        char[] lc = chars.clone();
+        for (int i = 0; i < lc.length; i++) {
+            char c = lc[i];
+            if (c < 0x80) {
+                if (c >= 'A' && c <= 'Z') {
+                    lc[i] = (char) (c + 32);
+                }
+            } else {
+                lc[i] = Character.toLowerCase(c);
+            }
+        }
+        this.lower = new String(lc);
+    }
+
+    /** Normalises {@code text}; {@code lang} is "en", "zh" or null (unknown). */
+    public static PiiText of(String text, String lang) {
+        Objects.requireNonNull(text, "text");
+        return new PiiText(text, lang);
+    }
+
+    /** The character {@code c} becomes, or 0 when it is dropped. */
+    static char fold(char c) {
+        if (c < 0x80) {
+            return c;
+        }
+        if (c >= 0xFF01 && c <= 0xFF5E) {
+            return (char) (c - 0xFEE0);
+        }
+        switch (c) {
+            case '\u00A0': case '\u3000': case '\u2000': case '\u2001': case '\u2002': case '\u2003':
+            case '\u2004': case '\u2005': case '\u2006': case '\u2007': case '\u2008': case '\u2009':
+            case '\u200A': case '\u202F': case '\u205F':
+                return ' ';
+            case '\u200B': case '\u200C': case '\u200D': case '\u2060': case '\uFEFF': case '\u00AD':
+                return 0;
+            case '\u2010': case '\u2011': case '\u2012': case '\u2013': case '\u2212':
+                return '-';
+            default:
+                return c;
+        }
+    }
+
+    public String original() {
+        return original;
+    }
+
+    public String normalized() {
+        return normalized;
+    }
+
+    /**
+     * The characters of {@link #normalized()} as an array, for fast scanning loops. Shared, not copied:
+     * callers must not modify it.
+     */
+    public char[] chars() {
+        return chars;
+    }
+
+    /** {@link #normalized()} lower-cased char by char (same length and offsets). */
+    public String lower() {
+        return lower;
+    }
+
+    /** "en", "zh" or null. */
+    public String lang() {
+        return lang;
+    }
+
+    public int length() {
+        return normalized.length();
+    }
+
+    public char charAt(int i) {
+        return normalized.charAt(i);
+    }
+
+    /** Original offset of normalized offset {@code start} (a span start). */
+    public int toOriginalStart(int start) {
+        if (origIndex == null) {
+            return start;
+        }
+        return origIndex[start];
+    }
+
+    /** Original offset of normalized offset {@code end} (a span end: after its last char). */
+    public int toOriginalEnd(int end) {
+        if (origIndex == null) {
+            return end;
+        }
+        return end == 0 ? 0 : origIndex[end - 1] + 1;
+    }
+
+    /** True when the normalized char at {@code i} exists and is an ASCII letter or digit. */
+    public boolean isAsciiAlnum(int i) {
+        if (i < 0 || i >= normalized.length()) {
+            return false;
+        }
+        char c = normalized.charAt(i);
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    /** True when the char at {@code i} exists and is a letter or digit of any script except Han. */
+    public boolean isWordChar(int i) {
+        if (i < 0 || i >= normalized.length()) {
+            return false;
+        }
+        char c = normalized.charAt(i);
+        if (c < 0x80) {
+            return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+        }
+        return Character.isLetterOrDigit(c) && !isHan(c);
+    }
+
+    public boolean isDigit(int i) {
+        return i >= 0 && i < normalized.length() && normalized.charAt(i) >= '0' && normalized.charAt(i) <= '9';
+    }
+
+    static boolean isHan(char c) {
+        return c >= 0x3400 && c <= 0x9FFF || c >= 0xF900 && c <= 0xFAFF;
+    }
+
+    @Override
+    public String toString() {
+        return "PiiText{" + original.length() + " chars}";
+    }
+}

@@ -1,0 +1,640 @@
+package dev.ethos.safety.pii.internal;
+
+import dev.ethos.safety.pii.PiiCandidate;
+import dev.ethos.safety.pii.PiiText;
+import dev.ethos.safety.pii.Recognizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Person names without a statistical model.
+ *
+ * <p><b>Latin script.</b> Runs of capitalised words (with middle initials and particles such as
+ * van/de/von) are cut at function words, titles and field labels; a 2-4 word remainder scores by
+ * gazetteers: given name + surname 0.8, given name + unknown capitalised word 0.6, unknown + surname
+ * 0.55, two unknown words 0.25. Context raises the score (a title such as Mr/Dr/Prof +0.4; "Hi",
+ * "Dear", "Name:" +0.35; role words such as customer, patient, tenant, holder, "issued to" +0.3;
+ * "'s", "was born", "lives at" after it +0.2) or lowers it ("the" before it −0.3, a verb of companies
+ * such as "reported" after it −0.2); a company word in or right after the run (Ltd, Software, Foods,
+ * Logistics …) rejects it. ALL-CAPS names need both gazetteer hits.
+ *
+ * <p><b>Chinese.</b> A single or compound surname (欧阳, 东方 …) and one or two common given-name
+ * characters, where the text before is a phrase boundary or a lead word (联系, 客户, 收件人, 姓名：…)
+ * and the text after is a boundary or a follow word (先生, 女士, 经理, 老师, 的, 出生, 收 …); the
+ * follow word also decides between one and two given characters. Score 0.7, 0.85 with a title.
+ *
+ * <p>What it misses: single-word names, lower-case names, names made only of unknown words without
+ * any cue, Chinese names with rare given characters or without a boundary, and names in other scripts.
+ */
+public final class PersonRecognizer implements Recognizer {
+    private static final class Lists {
+        static final Set<String> GIVEN = Lexicon.lines("given-names.txt");
+        static final Set<String> SURNAMES = Lexicon.lines("surnames.txt");
+        static final Set<String> ZH_SURNAMES = Lexicon.lines("zh-surnames.txt");
+        static final boolean[] ZH_SINGLE = new boolean[65536];
+        static final boolean[] ZH_COMPOUND_FIRST = new boolean[65536];
+        static final boolean[] ZH_GIVEN_CHAR = new boolean[65536];
+
+        static {
+            for (String sn : ZH_SURNAMES) {
+                if (sn.length() == 1) {
+                    ZH_SINGLE[sn.charAt(0)] = true;
+                } else {
+                    ZH_COMPOUND_FIRST[sn.charAt(0)] = true;
+                }
+            }
+        }
+        static final String ZH_GIVEN = String.join("", Lexicon.lines("zh-given-chars.txt"));
+
+        static {
+            for (int i = 0; i < ZH_GIVEN.length(); i++) {
+                ZH_GIVEN_CHAR[ZH_GIVEN.charAt(i)] = true;
+            }
+        }
+    }
+
+    static final Set<String> TITLES = Lexicon.words("Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lady Lord Madam Mme "
+            + "Mlle Herr Frau Rev Fr Capt Captain Col Gen Lt Sgt Officer Judge Justice Senator Sen Rep President "
+            + "Director Manager Coach Nurse Doctor Agent Detective Inspector Chief Uncle Aunt Auntie");
+    static final Set<String> STOP = Lexicon.words("The A An This That These Those There Their They Them We You Your "
+            + "Yours Our Ours My Mine His Her Hers Its It I He She Me Us Who Whom Whose What Which When Where Why How "
+            + "If Then Else And Or But Nor So Yet For With Without Within From To Of In On At By As Per Via Into Onto "
+            + "Upon About Above Below After Before Between Among During Since Until Unless While Also Not No Yes "
+            + "Please Hi Hello Hey Dear Thanks Thank Regards Best Cheers Sincerely Greetings Welcome Sorry Sure Okay "
+            + "OK Ok Here Note Notes Name Names Full First Last Middle Given Family Surname Email E-mail Mail Phone "
+            + "Mobile Tel Fax Contact Contacts Address Addresses Card Cards Account Accounts Holder Customer Customers "
+            + "Client Clients Patient Patients Employee Employees Staff Tenant Landlord Applicant User Users Member "
+            + "Members Owner Student Teacher Author Sender Recipient Date Birth Born Passport Number Numbers ID Id "
+            + "Meeting Meetings Send Sent Wire Ship Shipped Billing Shipping Lost Found Use Used Using Login Password "
+            + "Username Token Key Keys Secret Secrets Server Client Request Response Reply Error Warning Build "
+            + "Firmware Version Release Upgrade Update Replace Invoice Order Orders Tracking Transaction Payment "
+            + "Total Amount Price Estimated Delivery Items Item Record Records Report Reports Summary Table Commit "
+            + "Whitelist Blacklist Bitcoin Ethereum IBAN SSN NHS DOB MAC IP API URL CEO CTO CFO VP HR IT PR QA "
+            + "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+            + "August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Today "
+            + "Tomorrow Yesterday Morning Evening Night Street St Road Rd Avenue Ave Lane Boulevard Drive Court Place "
+            + "Terrace Parkway Way Square Grove Close Crescent Flat Apt Suite Unit Floor Building Room Office "
+            + "North South East West Northern Southern Eastern Western New Old Great Little Upper Lower Central San "
+            + "Santa Los Las El La Le Fort Saint Mount Mt Lake Port Cape Isle Bay River Valley Hill Hills Park "
+            + "University College School Institute Hospital Clinic Center Centre Department Dept Ministry Bank "
+            + "Team Group Board Committee Council Government State City County Province District Region Republic "
+            + "United Kingdom America American British English French German Chinese Japanese Korean Indian Spanish "
+            + "Italian European African Asian Christmas Easter Internet Web Online Chapter Section Part Step Figure "
+            + "Appendix Question Answer Example Sample Test Total Subject Re Fwd FW Attn CC BCC Ref Thursday Panel "
+            + "Interview Agenda Minutes Action Project Product Service Services Support Help Info Information "
+            + "Policy Terms Privacy Security Settings Profile Account Home Work Personal Business Corporate Premium "
+            + "Standard Basic Pro Plus Max Mini Lite Free Gold Silver Platinum Diamond Credit Debit Visa Mastercard "
+            + "Amex Express Discover Union Pay Google Apple Microsoft Amazon Facebook Meta Twitter LinkedIn GitHub "
+            + "Slack AWS Azure Linux Windows Android iPhone Java Python Docker Kubernetes Congratulations Happy "
+            + "Merry Kind Warm Looking Following Attached Enclosed Confirm Confirmed Dear Attention Urgent "
+            + "Important Reminder Notice Alert Hospital Medical Health Insurance Social Security Office Post Box "
+            + "PO Route Suite Gate Terminal Flight Train Bus Station Airport Hotel Inn Cafe Restaurant Bar Pub "
+            + "Shop Store Market Mall Plaza Tower Hall Church Temple Museum Library Gallery Theatre Theater Stadium");
+    static final Set<String> COMPANY = Lexicon.words("Inc Inc. Incorporated Ltd Ltd. Limited LLC LLP Llc Corp Corp. "
+            + "Corporation Co Co. Company Companies GmbH AG SA SAS BV NV Plc PLC PLC. Pty Holdings Holding Group Partners "
+            + "Associates Brothers Bros Industries Enterprises Ventures Capital Investments Investment Financial "
+            + "Finance Bank Bancorp Trust Fund Insurance Assurance Software Systems Technologies Technology Tech "
+            + "Solutions Labs Laboratories Analytics Data Digital Cloud Networks Network Media Communications "
+            + "Telecom Wireless Electronics Electric Energy Power Oil Gas Mining Resources Materials Chemicals "
+            + "Pharma Pharmaceuticals Therapeutics Biotech Health Healthcare Medical Logistics Freight Shipping "
+            + "Transport Transportation Airlines Airways Motors Automotive Foods Food Beverages Brewing Farms "
+            + "Importers Exporters Traders Trading Outfitters Retail Stores Supplies Supply Distributors Services "
+            + "Consulting Consultants Advisors Management Marketing Studios Studio Productions Pictures Records "
+            + "Publishing Press Books Realty Properties Construction Engineering Manufacturing Storage Robotics "
+            + "Dynamics Security Aerospace Defense Apparel Fashion Design Designs Foundation Institute Agency "
+            + "Association Society Club University College Academy School Hospital Clinic Hotel Hotels Resorts "
+            + "Restaurant Cafe Coffee Bakery Kitchen Market Markets Mart Works Worldwide International Global "
+            + "Holdings Estates Imports Exports Electronics Instruments Devices Textiles Tools Products Brands "
+            + "Entertainment Games Gaming Sports Fitness Education Learning Bio Chemical Gear Goods Outdoor");
+    static final Set<String> PARTICLES = Lexicon.words("van von de der den del della di da dos das du la le ten ter "
+            + "bin ibn al el y");
+    private static final String[] STRONG_CUE = {"hi", "hello", "dear", "name:", "name", "姓名", "hey", "thanks",
+        "thank you", "attn", "attn:", "cc:", "from:", "to:", "signed", "sincerely", "regards"};
+    private static final String[] ROLE_CUE = {"customer", "client", "patient", "tenant", "employee", "landlord",
+        "applicant", "holder", "holder:", "account holder", "issued to", "belonging to", "owner", "user", "member",
+        "student", "contact", "contact:", "partner", "colleague", "manager", "recipient", "sender", "buyer",
+        "seller", "candidate", "hire", "guest", "passenger", "driver", "author", "signed by", "witness",
+        "beneficiary", "payee", "insured", "spouse", "wife", "husband", "son", "daughter", "mother", "father",
+        "friend", "neighbor", "neighbour", "meeting with", "call", "email", "emailed", "contract to", "post for",
+        "forward", "assigned to", "approved by", "reviewed by", "written by", "attendees", "participants",
+        "speakers", "panelists", "guests", "invitees", "organizer", "host", "presenter", "speaker", "founder",
+        "director", "ceo", "cto", "cfo", "president", "chairman", "chair", "secretary", "reviewer", "approver",
+        "assignee", "reporter", "requester", "submitted by", "prepared by", "created by", "contact person",
+        "congratulations to", "sincerely", "regards",
+        "\"customer\":", "\"name\":", "| ", "收款人", "户名", "客户", "联系人", "姓名", "收件人", "员工", "用户",
+        "患者", "持卡人", "申请人"};
+    private static final String[] AFTER_CUE = {"'s", "’s", "was born", "is born", "lives", "lived", "moved",
+        "said", "says", "wrote", "asked", "called", "works", "joined", "(ssn", "(dob", "(born", "(nhs", ", who",
+        "can be reached", "requested", "filed", "signed", "replied", "emailed", "phoned", "visited", "resides",
+        "born", "先生", "女士"};
+    private static final String[] WEAK_AFTER_CUE = {"was", "is", "has", "had", "will", "are", "and", ",", "("};
+    private static final String[] COMPANY_VERB = {"reported", "announced", "posted", "shares", "stock", "inc",
+        "acquired", "released", "launched", "ltd"};
+    /** Role words and labels right before a name: any Han characters after them may be a given name. */
+    private static final String[] ZH_ROLE_LEAD = {"联系", "联系人", "收货人", "收件人", "客户", "患者", "病人", "员工",
+        "用户", "户名", "收款人", "付款人", "姓名", "申请人", "持卡人", "持有人", "负责人", "经办人", "会员", "学生", "同事",
+        "房东", "租客", "业主", "乘客", "签收人", "代理人", "法人", "老板", "主管", "同学", "教练", "本人", "我叫", "名叫",
+        "经理", "主任", "老师", "医生", "律师", "教授", "总监", "工程师", "记者", "作者", "专员", "顾问", "助理"};
+    /** Function words a name may follow; they only mark a word boundary. */
+    private static final String[] ZH_WEAK_LEAD = {"致", "请", "和", "与", "及", "是", "为", "叫", "由", "给", "找", "问",
+        "对", "向", "把", "让", "被", "跟", "同", "的", "将", "经", "派", "见", "约", "通知", "感谢", "谢谢"};
+    private static final String[] ZH_LEAD = concat(ZH_ROLE_LEAD, ZH_WEAK_LEAD);
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+    private static final String[] ZH_FOLLOW = {"先生", "女士", "小姐", "经理", "老师", "医生", "教授", "博士", "总监",
+        "主任", "律师", "护士", "工程师", "同学", "同志", "主管", "院长", "校长", "局长", "处长", "科长", "部长", "董事长",
+        "总", "的", "出生", "生于", "收", "是", "在", "已", "和", "与", "说", "表示", "负责", "电话", "手机", "邮箱",
+        "身份证", "护照", "今年", "于", "来自", "家住", "住在", "现居", "等", "您好", "你好", "将", "会", "也", "还",
+        "提交", "发来", "报名", "签收", "已经", "打来", "告诉", "要求", "申请", "联系"};
+    /** Common words that begin with a surname character and follow lead words ("客户信息"). */
+    private static final Set<String> NOT_NAMES = Lexicon.words("信息 资料 服务 名单 地址 电话 号码 邮箱 账户 账号 编号 类型 数量 "
+            + "需求 反馈 满意 管理 关系 代表 支持 中心 体验 数据 隐私 订单 评价 安全 权限 名称 单位 部门 公司 时间 日期 金额 "
+            + "方式 方面 方法 成功 成员 成本 陈述 于是 万一 高兴 高级 高度 江湖 海外 金融 石油 白色 黄金 常见 常用 程序 "
+            + "马上 朱红 余额 应用 应该 齐全 文件 文档 明天 明确 明白 平台 平时 安装 安排 和谐 向导 向上 向下 任务 任何 "
+            + "任意 包括 包含 连接 连续 车辆 车主 路线 路由 项目 经理 经济 钟表 甘蔗 全部 全面 全体 东西 东方 南方 西方 "
+            + "北方 上海 北京 天津 广州 深圳 杭州 南京 武汉 成都 重庆 西安 苏州");
+    private static final Set<String> ZH_TITLES = Set.of("先生", "女士", "小姐", "经理", "老师", "医生", "教授", "博士",
+        "总监", "主任", "律师", "护士", "工程师", "院长", "校长", "局长", "处长", "科长", "部长", "董事长");
+
+    @Override
+    public String name() {
+        return "person";
+    }
+
+    @Override
+    public Set<String> types() {
+        return Set.of("PERSON");
+    }
+
+    @Override
+    public void analyze(PiiText t, List<PiiCandidate> out) {
+        latin(t, out);
+        chinese(t, out);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Latin script
+
+    private static final class Tok {
+        final int start;
+        final int end;
+        final String word;
+
+        Tok(int start, int end, String word) {
+            this.start = start;
+            this.end = end;
+            this.word = word;
+        }
+    }
+
+    private static boolean nameLetter(char c) {
+        if (c < 0x80) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        }
+        return c < 0x3000 && Character.isLetter(c);
+    }
+
+    private static boolean PiiText_isHan(char c) {
+        return c >= 0x3400 && c <= 0x9FFF || c >= 0xF900 && c <= 0xFAFF;
+    }
+
+    private void latin(PiiText t, List<PiiCandidate> sink) {
+        List<PiiCandidate> out = new ArrayList<>();
+        latinRuns(t, out);
+        lowerCaseNames(t, out);
+        out.sort(java.util.Comparator.comparingInt(PiiCandidate::start));
+        // Names in a list ("A B, C D and E F") support each other.
+        String s = t.normalized();
+        char[] cs = t.chars();
+        for (int k = 0; k < out.size(); k++) {
+            PiiCandidate c = out.get(k);
+            double bonus = 0;
+            if (k > 0 && listGap(s, out.get(k - 1).end(), c.start())) {
+                bonus += 0.15;
+            }
+            if (k + 1 < out.size() && listGap(s, c.end(), out.get(k + 1).start())) {
+                bonus += 0.15;
+            }
+            sink.add(bonus == 0 ? c : new PiiCandidate(c.type(), c.start(), c.end(), Math.min(0.97, c.score() + bonus),
+                    c.recognizer()));
+        }
+    }
+
+    private static final Keywords LOWER_CUES = new Keywords(concat(STRONG_CUE, ROLE_CUE));
+
+    /**
+     * "john smith" in lower case: only right after a cue (name:, hi, dear, contact, customer …), and only a
+     * known given name followed by a known surname (of at least three letters). Cues are found in one pass.
+     */
+    private void lowerCaseNames(PiiText t, List<PiiCandidate> out) {
+        String s = t.normalized();
+        char[] cs = t.chars();
+        int n = s.length();
+        int[] lastEnd = {-1};
+        LOWER_CUES.scan(t.lower(), (k, cue) -> {
+            int i = k + cue.length();
+            if (i <= lastEnd[0] || Character.isLetter(cue.charAt(cue.length() - 1)) && t.isWordChar(i)) {
+                return;
+            }
+            while (i < n && i - k - cue.length() < 4 && (cs[i] == ' ' || cs[i] == ':' || cs[i] == ',')) {
+                i++;
+            }
+            int a = i;
+            while (i < n && cs[i] >= 'a' && cs[i] <= 'z') {
+                i++;
+            }
+            int aEnd = i;
+            if (aEnd - a < 2 || i >= n || cs[i] != ' ') {
+                return;
+            }
+            int b = ++i;
+            while (i < n && (cs[i] >= 'a' && cs[i] <= 'z' || cs[i] == '\'' || cs[i] == '-')) {
+                i++;
+            }
+            if (i - b < 3 || t.isWordChar(i) || i < n && "=(_@/".indexOf(cs[i]) >= 0) {
+                return;
+            }
+            String first = cap(s.substring(a, aEnd));
+            String last = cap(s.substring(b, i));
+            if (given(first) && surname(last) && !STOP.contains(first) && !STOP.contains(last)) {
+                double score = Context.before(t, a, 12, STRONG_CUE) ? 0.65 : 0.6;
+                if (Context.after(t, i, 3, "'s") || Context.after(t, i, 16, AFTER_CUE)) {
+                    score += 0.2;
+                }
+                out.add(new PiiCandidate("PERSON", a, i, score, name()));
+                lastEnd[0] = i;
+            }
+        });
+    }
+
+    private static String cap(String w) {
+        return Character.toUpperCase(w.charAt(0)) + w.substring(1);
+    }
+
+    private static boolean listGap(String s, int from, int to) {
+        if (to - from > 6 || to < from) {
+            return false;
+        }
+        String gap = s.substring(from, to);
+        return gap.equals(", ") || gap.equals(" and ") || gap.equals(", and ") || gap.equals(" & ") || gap.equals(" or ")
+                || gap.equals("、") || gap.equals("，");
+    }
+
+    private void latinRuns(PiiText t, List<PiiCandidate> out) {
+        String s = t.normalized();
+        char[] cs = t.chars();
+        int n = s.length();
+        List<Tok> run = new ArrayList<>();
+        int i = 0;
+        while (i < n) {
+            char c = cs[i];
+            if (!nameLetter(c) || (i > 0 && (nameLetter(cs[i - 1]) || Character.isDigit(cs[i - 1])))) {
+                i++;
+                continue;
+            }
+            int j = i + 1;
+            while (j < n && (nameLetter(cs[j]) || ((cs[j] == '\'' || cs[j] == '-' || cs[j] == '’')
+                    && j + 1 < n && nameLetter(cs[j + 1]) && !(cs[j + 1] == 's' && !(j + 2 < n
+                    && nameLetter(cs[j + 2])))))) {
+                j++;
+            }
+            boolean cap = Character.isUpperCase(c);
+            if (!cap && (j - i > 4 || run.isEmpty())) {
+                flush(t, run, out);
+                run.clear();
+                i = j;
+                continue;
+            }
+            String w = s.substring(i, j);
+            if (j < n && Character.isDigit(cs[j])
+                    || cap && w.length() > 1 && w.length() <= 3 && w.equals(w.toUpperCase(Locale.ROOT)) && !given(w)) {
+                // Part of a code ("DE89…") or an acronym ("CEO", "USA"): not a name word.
+                flush(t, run, out);
+                run.clear();
+                i = j;
+                continue;
+            }
+            boolean initial = cap && w.length() == 1;
+            boolean particle = !cap && PARTICLES.contains(w) && !run.isEmpty();
+            boolean glue = run.isEmpty() || gapOk(s, run.get(run.size() - 1).end, i);
+            if (!glue) {
+                flush(t, run, out);
+                run.clear();
+            }
+            if (cap || particle) {
+                int e = j;
+                if (initial && e < n && cs[e] == '.') {
+                    e++;
+                }
+                run.add(new Tok(i, e, w));
+                i = e;
+            } else {
+                flush(t, run, out);
+                run.clear();
+                i = j;
+            }
+        }
+        flush(t, run, out);
+    }
+
+    /** Name words are joined by one space (or a space after an initial's dot). */
+    private static boolean gapOk(String s, int prevEnd, int start) {
+        return start == prevEnd + 1 && s.charAt(prevEnd) == ' ';
+    }
+
+    private void flush(PiiText t, List<Tok> run, List<PiiCandidate> out) {
+        if (run.size() < 2) {
+            return;
+        }
+        int a = 0;
+        int b = run.size();
+        // A company word anywhere in the run, or right after it, makes it a company.
+        for (Tok k : run) {
+            if (COMPANY.contains(k.word)) {
+                return;
+            }
+        }
+        boolean title = false;
+        while (a < b && (STOP.contains(run.get(a).word) || TITLES.contains(run.get(a).word) || isParticle(run.get(a))
+                || isInitial(run.get(a)) && a + 1 < b && STOP.contains(run.get(a + 1).word))) {
+            title |= TITLES.contains(run.get(a).word);
+            a++;
+        }
+        while (b > a && (STOP.contains(run.get(b - 1).word) || isParticle(run.get(b - 1)) || isInitial(run.get(b - 1)))) {
+            b--;
+        }
+        // A sentence-initial word that is no known name part is an ordinary capitalised word ("Ask Jean Picard").
+        if (b - a >= 3 && sentenceStart(t, run.get(a).start) && !given(run.get(a).word) && !surname(run.get(a).word)) {
+            a++;
+        }
+        if (b - a < 2) {
+            return;
+        }
+        if (b - a > 4) {
+            // Headline-style capitalisation: look for given + surname pairs inside.
+            for (int k = a; k + 1 < b; k++) {
+                if (given(run.get(k).word) && surname(run.get(k + 1).word)) {
+                    emit(t, run, k, k + 2, false, out);
+                    k++;
+                }
+            }
+            return;
+        }
+        // Titles or stop words inside the run split it ("Dr. Katharina Becker and Mr. Jones").
+        for (int k = a; k < b; k++) {
+            if (STOP.contains(run.get(k).word) || TITLES.contains(run.get(k).word)) {
+                emit(t, run, a, k, title, out);
+                return;
+            }
+        }
+        emit(t, run, a, b, title, out);
+    }
+
+    private static boolean sentenceStart(PiiText t, int i) {
+        int k = i - 1;
+        while (k >= 0 && (t.charAt(k) == ' ' || t.charAt(k) == '"' || t.charAt(k) == '\'' || t.charAt(k) == '(')) {
+            k--;
+        }
+        if (k < 0) {
+            return true;
+        }
+        char c = t.charAt(k);
+        return c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '。' || c == '！' || c == '？';
+    }
+
+    private static boolean isParticle(Tok k) {
+        return PARTICLES.contains(k.word);
+    }
+
+    private static boolean isInitial(Tok k) {
+        return k.word.length() == 1;
+    }
+
+    private static String titleCase(String w) {
+        if (w.length() > 1 && w.equals(w.toUpperCase(Locale.ROOT))) {
+            return w.charAt(0) + w.substring(1).toLowerCase(Locale.ROOT);
+        }
+        return w;
+    }
+
+    private static boolean given(String w) {
+        String tc = titleCase(w);
+        if (Lists.GIVEN.contains(tc)) {
+            return true;
+        }
+        int dash = tc.indexOf('-');
+        return dash > 0 && Lists.GIVEN.contains(tc.substring(0, dash));
+    }
+
+    private static boolean surname(String w) {
+        String tc = titleCase(w);
+        if (Lists.SURNAMES.contains(tc)) {
+            return true;
+        }
+        int dash = tc.indexOf('-');
+        return dash > 0 && Lists.SURNAMES.contains(tc.substring(0, dash));
+    }
+
+    private void emit(PiiText t, List<Tok> run, int a, int b, boolean title, List<PiiCandidate> out) {
+        if (b - a < 2) {
+            return;
+        }
+        Tok first = run.get(a);
+        Tok last = run.get(b - 1);
+        if (isInitial(last)) {
+            return;
+        }
+        boolean initialFirst = isInitial(first);
+        if (initialFirst && !surname(last.word)) {
+            return;
+        }
+        boolean allCaps = true;
+        for (int k = a; k < b; k++) {
+            String w = run.get(k).word;
+            allCaps &= w.length() > 1 && w.equals(w.toUpperCase(Locale.ROOT));
+        }
+        boolean g = given(first.word);
+        boolean sn = surname(last.word);
+        if (allCaps && !(g && sn)) {
+            return;
+        }
+        double score = initialFirst ? 0.45 : g && sn ? 0.8 : g ? 0.6 : sn ? 0.55 : 0.25;
+        int start = first.start;
+        int end = last.end;
+        if (end > start && t.charAt(end - 1) == '.') {
+            end--;
+        }
+        if (title || Context.before(t, start, 8, "mr", "mrs", "ms", "dr", "prof", "sir", "miss", "mx")) {
+            score += 0.4;
+        } else if (Context.before(t, start, 12, STRONG_CUE)) {
+            score += 0.35;
+        } else if (Context.before(t, start, 25, ROLE_CUE)) {
+            score += 0.3;
+        } else if (Context.before(t, start, 6, "by", "with", "from", "for", "to", "and", "cc", "of")) {
+            score += 0.1;
+        }
+        if (Context.after(t, end, 3, "'s", "’s") || Context.after(t, end, 16, AFTER_CUE)) {
+            score += 0.3;
+        } else if (Context.after(t, end, 4, WEAK_AFTER_CUE)) {
+            score += 0.1;
+        }
+        if (Context.before(t, start, 4, "the")) {
+            score -= 0.3;
+        }
+        if (Context.after(t, end, 12, COMPANY_VERB)) {
+            score -= 0.25;
+        }
+        if (score >= 0.2) {
+            out.add(new PiiCandidate("PERSON", start, end, Math.min(score, 0.97), name()));
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Chinese
+
+    private void chinese(PiiText t, List<PiiCandidate> out) {
+        String s = t.normalized();
+        char[] cs = t.chars();
+        int n = s.length();
+        for (int i = 0; i + 1 < n; i++) {
+            char c = cs[i];
+            if (!PiiText_isHan(c)) {
+                continue;
+            }
+            int sl = 0;
+            if (Lists.ZH_COMPOUND_FIRST[c] && i + 2 < n && Lists.ZH_SURNAMES.contains(s.substring(i, i + 2))) {
+                sl = 2;
+            } else if (Lists.ZH_SINGLE[c]) {
+                sl = 1;
+            }
+            if (sl == 0 || !PiiText_isHan(i + sl < n ? cs[i + sl] : ' ')) {
+                continue;
+            }
+            boolean leftBoundary = i == 0 || !PiiText_isHan(cs[i - 1]);
+            if (!leftBoundary && !LEAD_LAST[cs[i - 1]]) {
+                continue; // a Han character before that ends no lead word: inside a word
+            }
+            boolean lead = false;
+            if (!leftBoundary) {
+                boolean weak = endsWithAny(s, i, ZH_WEAK_LEAD);
+                lead = endsWithAny(s, i, ZH_ROLE_LEAD);
+                if (!lead && !weak) {
+                    continue;
+                }
+            } else {
+                lead = i > 0 && (cs[i - 1] == ':' || cs[i - 1] == '：');
+            }
+            int g = i + sl;
+            int len = 0;
+            String titleHere = followAt(s, g);
+            if (titleHere != null && ZH_TITLES.contains(titleHere)) {
+                continue; // 王先生: a surname and a title, no given name
+            }
+            // With a label or title around it, any Han character may be a given name; otherwise only common ones.
+            boolean strong = lead || labelBefore(t, i) || longFollowAt(s, g + 1) || longFollowAt(s, g + 2);
+            if (strong) {
+                String f1 = followAt(s, g + 1);
+                boolean b1 = g + 1 >= n || !PiiText_isHan(cs[g + 1]);
+                boolean b2 = g + 1 < n && PiiText_isHan(cs[g + 1])
+                        && (g + 2 >= n || !PiiText_isHan(cs[g + 2]) || longFollowAt(s, g + 2)
+                        || followAt(s, g + 2) != null && givenChar(s, g + 1));
+                if (f1 != null || b1) {
+                    len = sl + 1;
+                } else if (b2) {
+                    len = sl + 2;
+                }
+                if (len > 0 && sl == 1 && NOT_NAMES.contains(s.substring(i, i + 2))) {
+                    len = 0;
+                }
+            } else if (givenChar(s, g) && !(sl == 1 && weakFollowOnly(s, g + 1))) {
+                String follow1 = followAt(s, g + 1);
+                boolean ok1 = follow1 != null || g + 1 >= n || !PiiText_isHan(cs[g + 1]);
+                boolean ok2 = givenChar(s, g + 1) && (g + 2 >= n || !PiiText_isHan(cs[g + 2])
+                        || followAt(s, g + 2) != null);
+                if (follow1 != null && (follow1.length() > 1 || !ok2)) {
+                    len = sl + 1;
+                } else if (ok2) {
+                    len = sl + 2;
+                } else if (ok1) {
+                    len = sl + 1;
+                }
+            }
+            if (len == 0) {
+                continue;
+            }
+            String follow = followAt(s, i + len);
+            boolean titled = follow != null && ZH_TITLES.contains(follow);
+            if (leftBoundary && !lead && follow == null && !titled) {
+                // A bare two- or three-character word between punctuation: too weak on its own,
+                // unless a name label is right before it.
+                boolean paren = i + len < n && (cs[i + len] == '（' || cs[i + len] == '(');
+                boolean threeCommon = len == 3 && sl == 1 && givenChar(s, i + 1) && givenChar(s, i + 2);
+                if (!paren && !threeCommon && !Context.before(t, i, 6, "姓名", "收件人", "收货人", "户名", "收款人", "联系人")) {
+                    continue;
+                }
+            }
+            double score = titled || lead ? 0.85 : 0.7;
+            out.add(new PiiCandidate("PERSON", i, i + len, score, name()));
+            i += len - 1;
+        }
+    }
+
+    /** Only a weak one-character follow word (是, 在 …) after a two-character name without a lead word. */
+    private static boolean weakFollowOnly(String s, int i) {
+        return i < s.length() && "是在已和与等也还将会于".indexOf(s.charAt(i)) >= 0 && !(i + 1 < s.length()
+                && followAt(s, i) != null && followAt(s, i).length() > 1);
+    }
+
+    /** A title or another two-character follow word (出生, 先生 …) at {@code i}. */
+    private static boolean longFollowAt(String s, int i) {
+        String f = followAt(s, i);
+        return f != null && f.length() > 1;
+    }
+
+    private static boolean labelBefore(PiiText t, int i) {
+        return Context.before(t, i, 5, "姓名", "收件人", "收货人", "户名", "收款人", "联系人", "患者", "客户", "员工", "用户");
+    }
+
+    private static boolean endsWithAny(String s, int i, String[] words) {
+        for (String w : words) {
+            if (i - w.length() >= 0 && s.startsWith(w, i - w.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean givenChar(String s, int i) {
+        return i < s.length() && Lists.ZH_GIVEN_CHAR[s.charAt(i)];
+    }
+
+    private static final boolean[] LEAD_LAST = new boolean[65536];
+    private static final boolean[] FOLLOW_FIRST = new boolean[65536];
+
+    static {
+        for (String w : ZH_LEAD) {
+            LEAD_LAST[w.charAt(w.length() - 1)] = true;
+        }
+        for (String w : ZH_FOLLOW) {
+            FOLLOW_FIRST[w.charAt(0)] = true;
+        }
+    }
+
+    private static String followAt(String s, int i) {
+        if (i >= s.length() || !FOLLOW_FIRST[s.charAt(i)]) {
+            return null;
+        }
+        for (String w : ZH_FOLLOW) {
+            if (s.startsWith(w, i)) {
+                return w;
+            }
+        }
+        return null;
+    }
+}

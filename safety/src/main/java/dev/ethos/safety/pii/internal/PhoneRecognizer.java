@@ -1,0 +1,298 @@
+package dev.ethos.safety.pii.internal;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
+import dev.ethos.safety.pii.PiiCandidate;
+import dev.ethos.safety.pii.PiiText;
+import dev.ethos.safety.pii.Recognizer;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Phone numbers. A cheap linear prefilter finds stand-alone runs of digits with phone punctuation
+ * ({@code + ( ) - . space}) holding 7 to 15 digits that do not look like dates, times, IPs or versions;
+ * only those go to libphonenumber, which must call them valid: with their own country code after
+ * {@code +}/{@code 00}, or else for one of the default regions (US, GB, CN, DE, FR, IN, AU, CA by default).
+ * Score 0.7 (0.6 for an unformatted run of digits without a leading 0, 1 or +), 0.95 with phone words
+ * (phone, call, tel, mobile, 电话, 手机, 联系 …) nearby.
+ */
+public final class PhoneRecognizer implements Recognizer {
+    static final String[] POSITIVE = {"phone", "tel", "tel.", "telephone", "mobile", "cell", "call", "fax", "whatsapp",
+        "reach", "reached", "contact", "dial", "ring", "text", "sms", "电话", "手机", "联系", "致电", "拨打", "热线",
+        "座机", "号码", "phone number", "ph"};
+    private static final java.util.regex.Pattern DATE_LIKE = java.util.regex.Pattern.compile("\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}.*");
+    private static final java.util.regex.Pattern DATE_LIKE2 = java.util.regex.Pattern.compile("\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}");
+    private static final java.util.regex.Pattern IP_LIKE = java.util.regex.Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final java.util.regex.Pattern SSN_LIKE = java.util.regex.Pattern.compile("\\d{3}-\\d{2}-\\d{4}");
+    static final String[] NEGATIVE = {"part", "model", "sku", "product", "item", "serial", "order", "invoice",
+        "isbn", "ref", "reference", "tracking", "version", "build", "timestamp", "epoch", "lot", "nhs", "ssn", "social security", "passport", "iban", "card", "型号", "编号", "订单", "单号", "发票", "流水号", "产品", "身份证", "护照", "卡号"};
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private final List<String> regions;
+
+    public PhoneRecognizer() {
+        this(List.of("US", "GB", "CN", "DE", "FR", "IN", "AU", "CA"));
+    }
+
+    public PhoneRecognizer(List<String> regions) {
+        this.regions = List.copyOf(regions);
+    }
+
+    @Override
+    public String name() {
+        return "phone";
+    }
+
+    @Override
+    public Set<String> types() {
+        return Set.of("PHONE_NUMBER");
+    }
+
+    private static boolean phoneChar(char c) {
+        return (c >= '0' && c <= '9') || c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/';
+    }
+
+    @Override
+    public void analyze(PiiText t, List<PiiCandidate> out) {
+        String s = t.normalized();
+        char[] cs = t.chars();
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            char c = cs[i];
+            boolean startOk = (c >= '0' && c <= '9') || ((c == '+' || c == '(') && t.isDigit(i + 1));
+            if (!startOk || t.isWordChar(i - 1) || (i > 0 && (cs[i - 1] == '.' || cs[i - 1] == '-'
+                    || cs[i - 1] == '/' || cs[i - 1] == '#' || cs[i - 1] == ':') && t.isWordChar(i - 2)
+                    && !Context.before(t, i, 8, "tel:", "tel.:", "phone:", "fax:", "mobile:", "cell:"))) {
+                boolean word = t.isWordChar(i);
+                i++;
+                while (word && i < n && t.isWordChar(i)) {
+                    i++;
+                }
+                continue;
+            }
+            int j = i + 1;
+            int digits = c >= '0' && c <= '9' ? 1 : 0;
+            int lastDigit = digits == 1 ? i + 1 : i;
+            int seps = 0;
+            boolean sepRun = false;
+            while (j < n && j - i < 28) {
+                char d = cs[j];
+                if (d >= '0' && d <= '9') {
+                    digits++;
+                    lastDigit = j + 1;
+                    sepRun = false;
+                } else if (phoneChar(d)) {
+                    if (sepRun && d != '(' && cs[j - 1] != ')') {
+                        break;
+                    }
+                    sepRun = true;
+                    seps++;
+                } else {
+                    break;
+                }
+                j++;
+            }
+            boolean tooLong = j - i >= 28;
+            int end = lastDigit;
+            if (c == '(' && s.indexOf(')', i) < 0 | s.indexOf(')', i) >= end) {
+                i++; // "(020 7260 3422)": the bracket encloses the number, it is not part of it
+                c = cs[i];
+            }
+            // The whole run first, then shorter prefixes that end at a group boundary ("+44 20 7946 0018 4111 …").
+            int found = -1;
+            int tries = 0;
+            int e = end;
+            while (e > i && tries < 4) {
+                int d = countDigits(s, i, e);
+                if (d < 7) {
+                    break;
+                }
+                boolean cut = e < end;
+                if (cut && (cs[e] != ' ' || s.substring(i, end).indexOf('.') >= 0)) {
+                    break; // only whole space-separated groups are cut off, never parts of a dotted number
+                }
+                if (d <= 15 && !t.isWordChar(e) && !(e == end && tooLong) && plausible(s, i, e)) {
+                    tries++;
+                    double score = validScore(t, i, e, d);
+                    if (score > 0) {
+                        out.add(new PiiCandidate("PHONE_NUMBER", i, e, score, name()));
+                        found = e;
+                        break;
+                    }
+                }
+                // Back to the end of the previous digit group.
+                int k = e - 1;
+                while (k > i && t.isDigit(k)) {
+                    k--;
+                }
+                while (k > i && !t.isDigit(k - 1)) {
+                    k--;
+                }
+                e = k;
+            }
+            if (found > 0) {
+                end = found;
+            } else if (tooLong) {
+                // A table of digits, not a phone: skip the whole run.
+                while (j < n && (phoneChar(cs[j]) || cs[j] == '+')) {
+                    j++;
+                }
+                i = j;
+                continue;
+            }
+            i = Math.max(end, i + 1);
+            while (i < n && t.isWordChar(i)) {
+                i++;
+            }
+        }
+    }
+
+    /** Rejects dates, times, dotted versions and IPs before libphonenumber sees them. */
+    private static boolean plausible(String s, int i, int end) {
+        String c = s.substring(i, end);
+        if (c.indexOf('/') >= 0 || DATE_LIKE.matcher(c).matches() || DATE_LIKE2.matcher(c).matches()
+                || IP_LIKE.matcher(c).matches()) {
+            return false;
+        }
+        boolean plain = true;
+        int digits = 0;
+        for (int k = 0; k < c.length(); k++) {
+            char ch = c.charAt(k);
+            if (ch >= '0' && ch <= '9') {
+                digits++;
+            } else {
+                plain = false;
+            }
+        }
+        if (plain && !(digits <= 12 && (c.charAt(0) == '0' || c.charAt(0) == '1' || digits == 10))) {
+            return false; // a long bare number without a trunk prefix is an order or account number
+        }
+        int dots = 0;
+        for (int k = 0; k < c.length(); k++) {
+            if (c.charAt(k) == '.') {
+                dots++;
+            }
+        }
+        int lastSep = Math.max(c.lastIndexOf('-'), Math.max(c.lastIndexOf(' '), c.lastIndexOf('.')));
+        if (!c.startsWith("+") && lastSep > 0 && c.length() - lastSep - 1 < 3 && c.indexOf('-') > 0) {
+            return false; // "8908-287-62": a part number, not a phone layout
+        }
+        if (SSN_LIKE.matcher(c).matches()) {
+            return false; // the SSN layout
+        }
+        int open = c.indexOf('(');
+        int close = c.indexOf(')');
+        return dots <= 3 && (open < 0) == (close < 0) && (open < 0 || open < close);
+    }
+
+    private static int countDigits(String s, int from, int to) {
+        int d = 0;
+        for (int k = from; k < to; k++) {
+            char ch = s.charAt(k);
+            if (ch >= '0' && ch <= '9') {
+                d++;
+            }
+        }
+        return d;
+    }
+
+    private static boolean possible(String number) {
+        try {
+            return UTIL.isPossibleNumber(UTIL.parse(number, "ZZ"));
+        } catch (NumberParseException e) {
+            return false;
+        }
+    }
+
+    /**
+     * libphonenumber validation. The common layouts (an international number's digits, or a national
+     * number with or without its trunk prefix) are turned into a {@code PhoneNumber} directly, which
+     * skips {@code parse}'s text handling; only when that says no does the full {@code parse} run.
+     */
+    private static boolean valid(String number, String region) {
+        if (fastValid(number, region)) {
+            return true;
+        }
+        try {
+            return UTIL.isValidNumber(UTIL.parse(number, region));
+        } catch (NumberParseException e) {
+            return false;
+        }
+    }
+
+    private static boolean fastValid(String number, String region) {
+        StringBuilder d = new StringBuilder(16);
+        for (int k = 0; k < number.length(); k++) {
+            char ch = number.charAt(k);
+            if (ch >= '0' && ch <= '9') {
+                d.append(ch);
+            } else if (ch != ' ' && ch != '-' && ch != '.' && ch != '+' && ch != '(' && ch != ')') {
+                return false;
+            }
+        }
+        String digits = d.toString();
+        if (number.startsWith("+")) {
+            for (int ccLen = 1; ccLen <= 3 && ccLen < digits.length(); ccLen++) {
+                int cc = Integer.parseInt(digits.substring(0, ccLen));
+                if (!"ZZ".equals(UTIL.getRegionCodeForCountryCode(cc))) {
+                    return build(cc, digits.substring(ccLen));
+                }
+            }
+            return false;
+        }
+        int cc = UTIL.getCountryCodeForRegion(region);
+        if (cc == 0) {
+            return false;
+        }
+        if (build(cc, digits)) {
+            return true;
+        }
+        String ndd = UTIL.getNddPrefixForRegion(region, true);
+        return ndd != null && !ndd.isEmpty() && digits.startsWith(ndd) && build(cc, digits.substring(ndd.length()));
+    }
+
+    private static boolean build(int cc, String national) {
+        if (national.isEmpty() || national.length() > 17 || national.charAt(0) == '0') {
+            return false; // leading zeros (Italy) are left to parse()
+        }
+        Phonenumber.PhoneNumber pn = new Phonenumber.PhoneNumber().setCountryCode(cc)
+                .setNationalNumber(Long.parseLong(national));
+        return UTIL.isValidNumber(pn);
+    }
+
+    private double validScore(PiiText t, int i, int end, int digits) {
+        String cand = t.normalized().substring(i, end);
+        boolean intl = cand.startsWith("+") || cand.startsWith("00");
+        boolean valid;
+        if (intl) {
+            valid = valid(cand.startsWith("00") ? "+" + cand.substring(2) : cand, "ZZ");
+        } else {
+            boolean cnFirst = "zh".equals(t.lang()) || (digits == 11 && cand.charAt(0) == '1');
+            valid = cnFirst && valid(cand, "CN");
+            for (int r = 0; r < regions.size() && !valid; r++) {
+                valid = valid(cand, regions.get(r));
+            }
+        }
+        int near = Context.nearer(t, i, 40, POSITIVE, NEGATIVE);
+        boolean ctx = near > 0;
+        if (!valid) {
+            // A well-formed international number after a phone word, missing from the metadata's ranges.
+            return intl && ctx && possible(cand.startsWith("00") ? "+" + cand.substring(2) : cand) ? 0.6 : 0;
+        }
+        if (near < 0) {
+            return 0.3;
+        }
+        boolean formatted = intl || cand.indexOf(' ') > 0 || cand.indexOf('-') > 0 || cand.indexOf('(') >= 0;
+        char first = cand.charAt(0);
+        if (ctx) {
+            return 0.95;
+        }
+        if (formatted) {
+            return 0.7;
+        }
+        // A bare run of digits is a phone only in context, except the unmistakable CN mobile shape.
+        boolean cnMobile = digits == 11 && first == '1' && cand.charAt(1) >= '3';
+        return cnMobile || first == '0' ? 0.6 : 0.45;
+    }
+}

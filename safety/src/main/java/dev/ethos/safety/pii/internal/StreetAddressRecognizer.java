@@ -1,0 +1,289 @@
+package dev.ethos.safety.pii.internal;
+
+import dev.ethos.safety.pii.PiiCandidate;
+import dev.ethos.safety.pii.PiiText;
+import dev.ethos.safety.pii.Recognizer;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Street addresses by structure, never by a list of places:
+ * <ul>
+ *   <li>US/UK: house number, one to four capitalised street words and a street suffix (Street, Rd.,
+ *       Lane, Pkwy …), an optional unit (Apt 4B, Suite 200) or a leading "Flat 12,", then optionally
+ *       ", City" and a US state + ZIP or a UK postcode.</li>
+ *   <li>DE: a street word ending in -straße/-weg/-gasse/-platz/-allee/… (or "X Straße"), a house
+ *       number, optionally ", 12345 City".</li>
+ *   <li>CN: a province/municipality or a city at a phrase start, then district, a road (路/街/大道/巷)
+ *       with a number and 号, and any of 院, 号楼/栋, 单元, building names, 层 and 室.</li>
+ * </ul>
+ * A lone city or postcode is not an address. Score 0.85 (0.95 with address words nearby).
+ */
+public final class StreetAddressRecognizer implements Recognizer {
+    private static final String SUFFIX = "Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Boulevard|Blvd|Drive|Dr|Court|Ct|Place|Pl"
+            + "|Terrace|Ter|Parkway|Pkwy|Way|Circle|Cir|Highway|Hwy|Grove|Close|Crescent|Cres|Square|Sq|Row|Walk"
+            + "|Gardens|Hill|Mews|Trail|Trl|Loop|Alley|Path|Pike|Plaza|Park|Green|Rise|View|Vale|Gate|Wharf|Quay"
+            + "|Broadway|Embankment|Parade|Esplanade";
+    private static final String UK_POSTCODE = "[A-Z]{1,2}\\d[A-Z\\d]?\\s?\\d[A-Z]{2}";
+    private static final String CAP_WORD = "[A-Z][\\p{L}'\\-]{1,20}+";
+    private static final String CITY_WORD = "[A-Z][\\p{Ll}'\\-]{1,20}";
+    private static final Pattern WESTERN = Pattern.compile(
+            "(?<![\\p{L}\\d])"
+            + "(?:(?:Flat|Apartment|Apt\\.?|Unit|Suite)\\s\\d{1,5}[A-Za-z]?,?\\s)?"
+            + "\\d{1,6}[A-Za-z]?(?:-\\d{1,4})?\\s"
+            + "(?:(?:\\d{1,3}(?:st|nd|rd|th)|N\\.?|S\\.?|E\\.?|W\\.?|North|South|East|West|" + CAP_WORD + ")\\s){0,3}"
+            + "(?:" + CAP_WORD + "\\s)?"
+            + "(?:" + SUFFIX + ")\\.?"
+            + "(?![\\p{L}])"
+            + "(?:\\s(?:N|S|E|W|NE|NW|SE|SW)\\.?(?![\\p{L}]))?"
+            + "(?:,?\\s(?:Apt|Apartment|Suite|Ste|Unit|Flat|Room|Fl|Floor)\\.?\\s?#?[A-Za-z0-9]{1,6})?"
+            + "(?:,?\\s#\\d{1,6})?"
+            + "(?:,\\s" + CITY_WORD + "(?:\\s" + CITY_WORD + "){0,2})?"
+            + "(?:,?\\s(?:(?:[A-Z]{2}|[A-Z][a-z]{3,13}(?:\\s[A-Z][a-z]{3,13})?)\\s\\d{5}(?:-\\d{4})?|" + UK_POSTCODE
+            + ")(?![A-Za-z0-9]))?");
+    private static final Pattern GERMAN = Pattern.compile(
+            "(?<![\\p{L}\\d])"
+            + "(?:[A-ZÄÖÜ][\\p{L}\\-]{0,30}(?:straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|markt)"
+            + "|(?:[A-ZÄÖÜ][\\p{L}\\-]{1,20}\\s)?(?:Straße|Strasse|Weg|Platz|Allee|Gasse|Ring|Damm))"
+            + "\\s\\d{1,4}\\s?[a-z]?(?![\\p{L}\\d])"
+            + "(?:,?\\s\\d{5}\\s[A-ZÄÖÜ][\\p{L}\\-]{1,30}(?:\\s(?:an\\sder|am|im)\\s[A-ZÄÖÜ][\\p{L}]{1,20})?)?");
+    private static final String PROVINCES = "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南"
+            + "|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门";
+    private static final String HAN = "[\\u4e00-\\u9fa5]";
+    private static final Pattern CHINESE = Pattern.compile(
+            "(?:(?:" + PROVINCES + ")(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)?"
+            + "(?:" + HAN + "{2,4}?(?:市|州|盟))?"
+            + "|(?<=^|[^\\u4e00-\\u9fa5]|到|至|在|于|址|住|寄|往|是|为)[\\u4e00-\\u9fa5&&[^是在于到为的址至往寄住]]{2,3}?市"
+            + "|(?<=^|[^\\u4e00-\\u9fa5]|到|至|在|于|址|住|寄|往|是|为)[\\u4e00-\\u9fa5&&[^是在于到为的址至往寄住]]{2,6}?[区县])"
+            + "(?:" + HAN + "{1,4}?(?:区|县|旗))?"
+            + "(?:" + HAN + "{1,4}?(?:镇|乡|街道))?"
+            + "[\\u4e00-\\u9fa5A-Za-z0-9]{1,10}?(?:路|街|大道|大街|巷|道|胡同|弄)"
+            + "(?:[一二三四五六七八九十0-9]{1,3}[段巷弄])?"
+            + "\\d{1,5}(?:-\\d{1,4})?[号號]"
+            + "(?:院|" + HAN + "{1,8}?(?:大厦|中心|广场|大楼|花园|小区|公寓|园区|汇|城|苑|府|公馆|家园)"
+            + "|\\d{1,4}(?:号楼|栋|幢|座|号|单元|层|楼|室|房)|[A-Z]座){0,6}");
+    static final String[] POSITIVE = {"address", "addr", "lives at", "live at", "ship to", "mail", "mailing", "post",
+        "deliver", "moved to", "registered at", "located at", "地址", "住址", "寄到", "收货", "住在", "邮寄"};
+
+    @Override
+    public String name() {
+        return "street-address";
+    }
+
+    @Override
+    public Set<String> types() {
+        return Set.of("STREET_ADDRESS");
+    }
+
+    @Override
+    public void analyze(PiiText t, List<PiiCandidate> out) {
+        String s = t.normalized();
+        char[] cs = t.chars();
+        boolean hasDigit = false;
+        boolean hasHan = false;
+        for (int i = 0; i < s.length() && !(hasDigit && hasHan); i++) {
+            char c = cs[i];
+            hasDigit |= c >= '0' && c <= '9';
+            hasHan |= c >= 0x4e00 && c <= 0x9fa5;
+        }
+        if (!hasDigit) {
+            return;
+        }
+        western(t, out);
+        if (hasHan) {
+            chinese(t, out);
+        }
+    }
+
+    private static final String[] GERMAN_SUFFIXES = {"straße", "strasse", "str.", "weg", "gasse", "platz", "allee",
+        "ring", "damm", "ufer", "chaussee", "steig", "pfad", "markt"};
+    private static final String[] UNIT_WORDS = {"Flat ", "Apartment ", "Apt ", "Apt. ", "Unit ", "Suite "};
+
+    /** US/UK and German forms, tried only where a house number (or a "Flat 12," prefix) starts. */
+    private void western(PiiText t, List<PiiCandidate> out) {
+        String s = t.normalized();
+        char[] cs = t.chars();
+        int n = s.length();
+        Matcher w = WESTERN.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+        Matcher g = GERMAN.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+        int covered = 0;
+        for (int i = 0; i < n; i++) {
+            char c = cs[i];
+            boolean unit = c == 'F' || c == 'A' || c == 'U' || c == 'S';
+            if (!(c >= '0' && c <= '9') && !unit || i < covered) {
+                continue;
+            }
+            if (i > 0 && Character.isLetterOrDigit(cs[i - 1])) {
+                continue;
+            }
+            if (unit) {
+                boolean any = false;
+                for (String u : UNIT_WORDS) {
+                    any |= s.startsWith(u, i);
+                }
+                if (!any) {
+                    continue;
+                }
+            }
+            if (!unit && !houseNumberThenWord(s, i)) {
+                if (i >= 2 && cs[i - 1] == ' ') {
+                    german(t, g, i, out);
+                }
+                continue;
+            }
+            w.region(i, Math.min(n, i + 200));
+            if (w.lookingAt() && w.end() - i >= 8) {
+                add(t, i, w.end(), out);
+                covered = w.end();
+                continue;
+            }
+            if (!unit && i >= 2 && cs[i - 1] == ' ') {
+                int e = german(t, g, i, out);
+                covered = Math.max(covered, e);
+            }
+        }
+    }
+
+    /** "12 Main", "12B Main", "12-14 Main", "5 5th" (a number, one space, then a capital or a digit). */
+    private static boolean houseNumberThenWord(String s, int i) {
+        int n = s.length();
+        int j = i;
+        while (j < n && j - i < 7 && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
+            j++;
+        }
+        if (j < n && Character.isLetter(s.charAt(j)) && j + 1 < n && s.charAt(j + 1) == ' ') {
+            j++;
+        }
+        if (j < n && s.charAt(j) == '-') {
+            j++;
+            while (j < n && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
+                j++;
+            }
+        }
+        if (j + 1 >= n || s.charAt(j) != ' ') {
+            return false;
+        }
+        char c = s.charAt(j + 1);
+        return Character.isUpperCase(c) || (c >= '0' && c <= '9');
+    }
+
+    /** German: the street word(s) come before the number at {@code i}. Returns the match end or -1. */
+    private int german(PiiText t, Matcher g, int i, List<PiiCandidate> out) {
+        String s = t.normalized();
+        char[] cs = t.chars();
+        int n = s.length();
+        boolean suffix = false;
+        for (String suf : GERMAN_SUFFIXES) {
+            int from = i - 1 - suf.length();
+            if (from >= 0 && s.regionMatches(true, from, suf, 0, suf.length())) {
+                suffix = true;
+                break;
+            }
+        }
+        if (!suffix) {
+            return -1;
+        }
+        {
+            int ws = i - 1;
+            int words = 0;
+            while (ws > 0 && words < 2 && i - ws < 50) {
+                int k = ws - 1;
+                while (k >= 0 && (Character.isLetter(cs[k]) || cs[k] == '-' || cs[k] == '.')) {
+                    k--;
+                }
+                if (k == ws - 1) {
+                    break;
+                }
+                words++;
+                int startWord = k + 1;
+                if (Character.isUpperCase(cs[startWord])) {
+                    g.region(startWord, Math.min(n, startWord + 200));
+                    if (g.lookingAt() && g.end() > i) {
+                        add(t, startWord, g.end(), out);
+                        return g.end();
+                    }
+                }
+                if (k < 0 || cs[k] != ' ') {
+                    break;
+                }
+                ws = k;
+            }
+        }
+        return -1;
+    }
+
+    /** Chinese form, tried only around each 号. */
+    private void chinese(PiiText t, List<PiiCandidate> out) {
+        String s = t.normalized();
+        char[] cs = t.chars();
+        int n = s.length();
+        Matcher m = CHINESE.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+        int covered = 0;
+        int[] marks = {s.indexOf('号'), s.indexOf('號')};
+        for (int k = nextMark(s, marks, 0); k >= 0; k = nextMark(s, marks, k + 1)) {
+            if (k < covered || !roadBefore(s, k) || !adminBefore(s, k)) {
+                continue;
+            }
+            int from = Math.max(covered, k - 45);
+            m.region(from, Math.min(n, k + 60));
+            while (m.find()) {
+                if (m.start() > k) {
+                    break;
+                }
+                if (m.end() > k) {
+                    add(t, m.start(), m.end(), out);
+                    covered = m.end();
+                    break;
+                }
+            }
+        }
+    }
+
+    /** The next 号 or 號 at or after {@code from}; {@code marks} caches the next of each (-1: none left). */
+    private static int nextMark(String s, int[] marks, int from) {
+        if (marks[0] >= 0 && marks[0] < from) {
+            marks[0] = s.indexOf('号', from);
+        }
+        if (marks[1] >= 0 && marks[1] < from) {
+            marks[1] = s.indexOf('號', from);
+        }
+        int a = marks[0];
+        int b = marks[1];
+        return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+    }
+
+    /** A road word (路, 街, 道, 巷, 弄, 胡同) in the 12 chars before the 号, followed by digits. */
+    private static boolean roadBefore(String s, int k) {
+        int j = k - 1;
+        while (j >= 0 && k - j <= 9 && (s.charAt(j) >= '0' && s.charAt(j) <= '9' || s.charAt(j) == '-')) {
+            j--;
+        }
+        if (j == k - 1 || j < 0) {
+            return false;
+        }
+        char c = s.charAt(j);
+        return c == '路' || c == '街' || c == '道' || c == '巷' || c == '弄' || c == '同' || c == '段';
+    }
+
+    /** A province, city, district or county mark (or a municipality) in the 45 chars before the 号. */
+    private static boolean adminBefore(String s, int k) {
+        for (int j = Math.max(0, k - 45); j < k; j++) {
+            char c = s.charAt(j);
+            if (c == '市' || c == '省' || c == '区' || c == '县' || c == '州'
+                    || (c == '北' || c == '上' || c == '天' || c == '重') && j + 1 < k && "京海津庆".indexOf(s.charAt(j + 1)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void add(PiiText t, int s, int e, List<PiiCandidate> out) {
+        if (e - s < 8) {
+            return;
+        }
+        double score = Context.before(t, s, 40, POSITIVE) ? 0.95 : 0.85;
+        out.add(new PiiCandidate("STREET_ADDRESS", s, e, score, name()));
+    }
+}
