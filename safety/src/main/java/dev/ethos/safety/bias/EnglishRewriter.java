@@ -1916,6 +1916,16 @@ final class EnglishRewriter {
                 }
             }
             int comma = next(i);
+            if (comma >= 0 && t.kind[comma] == WORD && PP_STARTS.contains(t.lower[comma])) {
+                // "the spokesman for Apple, Tim,": a short prepositional phrase before the name
+                int k = next(comma);
+                int words = 0;
+                while (k >= 0 && t.kind[k] == WORD && words < 4 && !PP_STARTS.contains(t.lower[k])) {
+                    k = next(k);
+                    words++;
+                }
+                comma = words > 0 ? k : -1;
+            }
             if (isPunct(comma, ',')) {
                 int n = next(comma);
                 if (n >= 0 && t.kind[n] == WORD && capitalized(n)) {
