@@ -164,6 +164,8 @@ final class ChineseRewriter {
         }
         int title = 0;
         int clauseStart = from;
+        // positions of nouns possessed by a pronoun (他的病人): not the subject a later clause continues
+        Set<Integer> possessed = new java.util.HashSet<>();
         int i = from;
         while (i < to) {
             char c = s.charAt(i);
@@ -197,7 +199,14 @@ final class ChineseRewriter {
                 }
                 if (isPronoun(s, i, from, to)) {
                     char gender = c == '她' ? 'f' : 'm';
-                    Entity e = resolve(mentions, mentionAt, track, i, gender);
+                    Entity e = null;
+                    if (!possessed.isEmpty() && subjectPosition(s, clauseStart, i)) {
+                        // a clause-initial subject pronoun continues the topic, not 他的病人
+                        e = resolveSkipping(mentions, mentionAt, i, gender, possessed);
+                    }
+                    if (e == null) {
+                        e = resolve(mentions, mentionAt, track, i, gender);
+                    }
                     if (e == null) {
                         e = new Entity(false, gender);
                     }
@@ -238,6 +247,9 @@ final class ChineseRewriter {
                     Entity e = nounEntity(s, i - 1, clauseStart, from, mentions, mentionAt);
                     mentions.add(new Mention(e, track.sentence));
                     mentionAt.add(i - 1);
+                    if (possessedByPronoun(s, i - 1, clauseStart)) {
+                        possessed.add(i - 1);
+                    }
                 }
                 i++;
                 continue;
@@ -252,6 +264,9 @@ final class ChineseRewriter {
             }
             mentions.add(new Mention(e, track.sentence));
             mentionAt.add(i);
+            if (possessedByPronoun(s, i, clauseStart)) {
+                possessed.add(i);
+            }
             String neutral = ROLE_TERMS.get(word);
             // A role term stays only as the predicate of someone identified otherwise (我姐姐是一名空姐);
             // a person known only by the term (那个女博士) gets the neutral term, their 她 stays.
@@ -262,6 +277,54 @@ final class ChineseRewriter {
             i = wEnd;
         }
         return inQuote;
+    }
+
+    /** Clause-initial words that leave the next word in subject position: 那么他…, 所以她…, 如果他… */
+    private static final String[] CONNECTIVES = {"那么", "那", "则", "就", "也", "还", "而且", "并且", "但是", "但",
+        "可是", "不过", "所以", "因此", "因而", "同时", "然后", "接着", "于是", "否则", "此时", "这时", "这时候", "首先",
+        "其次", "最后", "如果", "假如", "若", "要是", "一旦", "只要", "即使", "虽然", "因为", "当", "而"};
+
+    /** Is the pronoun at {@code i} the subject of its clause (only connectives before it in the clause)? */
+    private static boolean subjectPosition(String s, int clauseStart, int i) {
+        int k = clauseStart;
+        while (k < i) {
+            char c = s.charAt(k);
+            if (Character.isWhitespace(c)) {
+                k++;
+                continue;
+            }
+            String hit = null;
+            for (String w : CONNECTIVES) {
+                if (s.startsWith(w, k) && k + w.length() <= i && (hit == null || w.length() > hit.length())) {
+                    hit = w;
+                }
+            }
+            if (hit == null) {
+                return false;
+            }
+            k += hit.length();
+        }
+        return true;
+    }
+
+    /** 他的/她的/TA的 right before the noun at {@code i}. */
+    private static boolean possessedByPronoun(String s, int i, int clauseStart) {
+        if (i - 2 < clauseStart || s.charAt(i - 1) != '的') {
+            return false;
+        }
+        char p = s.charAt(i - 2);
+        return p == '他' || p == '她' || (p == 'A' && i - 3 >= clauseStart && s.charAt(i - 3) == 'T');
+    }
+
+    /** The nearest earlier mention in the sentence that fits and is not a possessed noun, or null. */
+    private static Entity resolveSkipping(List<Mention> mentions, List<Integer> at, int pos, char gender,
+                                          Set<Integer> skip) {
+        for (int k = mentions.size() - 1; k >= 0; k--) {
+            if (at.get(k) < pos && !skip.contains(at.get(k)) && fits(mentions.get(k).entity(), gender)) {
+                return mentions.get(k).entity();
+            }
+        }
+        return null;
     }
 
     /** The entity a person noun at {@code i} introduces, from what precedes it in its clause. */
