@@ -164,8 +164,6 @@ final class ChineseRewriter {
         }
         int title = 0;
         int clauseStart = from;
-        // positions of nouns possessed by a pronoun (他的病人): not the subject a later clause continues
-        Set<Integer> possessed = new java.util.HashSet<>();
         int i = from;
         while (i < to) {
             char c = s.charAt(i);
@@ -200,9 +198,10 @@ final class ChineseRewriter {
                 if (isPronoun(s, i, from, to)) {
                     char gender = c == '她' ? 'f' : 'm';
                     Entity e = null;
-                    if (!possessed.isEmpty() && subjectPosition(s, clauseStart, i)) {
-                        // a clause-initial subject pronoun continues the topic, not 他的病人
-                        e = resolveSkipping(mentions, mentionAt, i, gender, possessed);
+                    if (subjectPosition(s, clauseStart, i)) {
+                        // a clause-initial subject pronoun continues the topic, not a noun possessed
+                        // by a pronoun (他的病人, weak mentions)
+                        e = resolveSkippingWeak(mentions, mentionAt, track, i, gender);
                     }
                     if (e == null) {
                         e = resolve(mentions, mentionAt, track, i, gender);
@@ -245,11 +244,8 @@ final class ChineseRewriter {
                         && (i + 1 >= to || "工傅范资".indexOf(s.charAt(i + 1)) < 0)) {
                     // an unlisted person noun by its suffix: 驾驶者, 管理员, 营养师
                     Entity e = nounEntity(s, i - 1, clauseStart, from, mentions, mentionAt);
-                    mentions.add(new Mention(e, track.sentence));
+                    mentions.add(new Mention(e, track.sentence, possessedByPronoun(s, i - 1, clauseStart)));
                     mentionAt.add(i - 1);
-                    if (possessedByPronoun(s, i - 1, clauseStart)) {
-                        possessed.add(i - 1);
-                    }
                 }
                 i++;
                 continue;
@@ -262,11 +258,8 @@ final class ChineseRewriter {
             } else {
                 e = nounEntity(s, i, clauseStart, from, mentions, mentionAt);
             }
-            mentions.add(new Mention(e, track.sentence));
+            mentions.add(new Mention(e, track.sentence, kin == null && possessedByPronoun(s, i, clauseStart)));
             mentionAt.add(i);
-            if (possessedByPronoun(s, i, clauseStart)) {
-                possessed.add(i);
-            }
             String neutral = ROLE_TERMS.get(word);
             // A role term stays only as the predicate of someone identified otherwise (我姐姐是一名空姐);
             // a person known only by the term (那个女博士) gets the neutral term, their 她 stays.
@@ -316,12 +309,19 @@ final class ChineseRewriter {
         return p == '他' || p == '她' || (p == 'A' && i - 3 >= clauseStart && s.charAt(i - 3) == 'T');
     }
 
-    /** The nearest earlier mention in the sentence that fits and is not a possessed noun, or null. */
-    private static Entity resolveSkipping(List<Mention> mentions, List<Integer> at, int pos, char gender,
-                                          Set<Integer> skip) {
+    /** The nearest earlier fitting mention that is not weak (a noun possessed by a pronoun), or null. */
+    private static Entity resolveSkippingWeak(List<Mention> mentions, List<Integer> at, Discourse.Track track,
+                                              int pos, char gender) {
         for (int k = mentions.size() - 1; k >= 0; k--) {
-            if (at.get(k) < pos && !skip.contains(at.get(k)) && fits(mentions.get(k).entity(), gender)) {
-                return mentions.get(k).entity();
+            Mention m = mentions.get(k);
+            if (at.get(k) < pos && !m.weak() && fits(m.entity(), gender)) {
+                return m.entity();
+            }
+        }
+        for (int k = track.mentions.size() - 1; k >= 0; k--) {
+            Mention m = track.mentions.get(k);
+            if (!m.weak() && fits(m.entity(), gender)) {
+                return m.entity();
             }
         }
         return null;
@@ -368,6 +368,11 @@ final class ChineseRewriter {
                 q = at;
             }
         }
+        Entity subject = looseCopulaSubject(s, i, clauseStart, mentions, mentionAt);
+        if (subject != null) {
+            // 刘洋是中国第一位女航天员: a predicate about the clause's subject
+            return subject;
+        }
         if (q >= 0) {
             // 是一名…, 成为一位…: a predicate about someone already named (作为一名… stays generic)
             String beforeQ = pre.substring(0, q);
@@ -386,6 +391,46 @@ final class ChineseRewriter {
         return new Entity(true, 'u');
     }
 
+    /**
+     * The subject of a copula 是/成为 earlier in the clause of the noun at {@code i}, with other words
+     * and a classifier phrase between (刘洋是中国第一位女航天员, 他是公司的一名销售员): the person mentioned
+     * before the copula in the same clause, or null (no copula, 但是/还是/总是/是否…, no person before it).
+     */
+    private static Entity looseCopulaSubject(String s, int i, int clauseStart, List<Mention> mentions,
+                                             List<Integer> mentionAt) {
+        int from = Math.max(clauseStart, i - 10);
+        int cop = -1;
+        for (int k = i - 1; k >= from && cop < 0; k--) {
+            char c = s.charAt(k);
+            if (c == '是' && (k == from || "但还就总于凡要可只而正倒硬若".indexOf(s.charAt(k - 1)) < 0)
+                    && "否不".indexOf(s.charAt(k + 1)) < 0) {
+                cop = k;
+            } else if (c == '为' && k > from && s.charAt(k - 1) == '成') {
+                cop = k - 1;
+            }
+        }
+        if (cop < 0) {
+            return null;
+        }
+        // a classifier phrase between them makes the noun the predicate (是…第一位…, 是…一名…), not
+        // the object of another verb (责任是保护病人)
+        String between = s.substring(cop, i);
+        boolean quantified = false;
+        for (String q : QUANTIFIERS) {
+            quantified |= q.length() > 1 && between.contains(q);
+        }
+        if (!quantified) {
+            return null;
+        }
+        for (int m = mentions.size() - 1; m >= 0; m--) {
+            int at = mentionAt.get(m);
+            if (at < cop && at >= clauseStart && !mentions.get(m).weak()) {
+                return mentions.get(m).entity();
+            }
+        }
+        return null;
+    }
+
     /** 是/成为 (一名…) before the term at {@code i}, about a subject that is not a generic role. */
     private static boolean predicateAnchored(String s, int i, int clauseStart, int sentenceStart,
                                              List<Mention> mentions, List<Integer> mentionAt) {
@@ -402,7 +447,8 @@ final class ChineseRewriter {
         int cop = beforeQ.endsWith("是") ? from + beforeQ.length() - 1
                 : beforeQ.endsWith("成为") ? from + beforeQ.length() - 2 : -1;
         if (cop < 0) {
-            return false;
+            Entity subject = looseCopulaSubject(s, i, clauseStart, mentions, mentionAt);
+            return subject != null && !subject.generic;
         }
         for (int m = mentions.size() - 1; m >= 0; m--) {
             if (mentionAt.get(m) < cop && mentionAt.get(m) >= sentenceStart) {
