@@ -468,6 +468,11 @@ final class ChineseRewriter {
         if (SURNAMES.indexOf(c) < 0) {
             return -1;
         }
+        for (String q : QUANTIFIERS) {
+            if (s.startsWith(q, i)) {
+                return -1; // 任何人都…, 任一…: a quantifier, not the surname 任
+            }
+        }
         for (int len = 3; len >= 2; len--) {
             int e = i + len;
             if (e < to && allHan(s, i + 1, e) && NAME_FOLLOWERS.indexOf(s.charAt(e)) >= 0
