@@ -327,6 +327,34 @@ final class ChineseRewriter {
         return null;
     }
 
+    private static final java.util.regex.Pattern HYPOTHETICAL = java.util.regex.Pattern.compile(
+            "如果|假如|假设|倘若|要是|一旦|只要|应该|应当|必须|需要");
+
+    /**
+     * Is the noun at {@code i} the subject of a condition (如果病人…) or a quantified noun in a clause
+     * that is a condition or a rule (一个病人如果…, …应该…)? Then it stays generic even in a reported
+     * past event (医生告诉我，一个病人如果…).
+     */
+    private static boolean hypotheticalClause(String s, int clauseStart, int i) {
+        for (String c : CONDITIONS) {
+            if (c.length() > 1 && s.startsWith(c, i - c.length()) && i - c.length() >= clauseStart) {
+                return true; // …告诉我如果病人发烧: the condition's subject
+            }
+        }
+        int end = i;
+        while (end < s.length() && "，,。；！？\n".indexOf(s.charAt(end)) < 0) {
+            end++;
+        }
+        String pre = s.substring(Math.max(clauseStart, i - 10), i);
+        boolean quantified = false;
+        for (String q : QUANTIFIERS) {
+            quantified |= pre.contains(q);
+        }
+        // the past marker must be outside the noun's clause (昨天一位医生告诉我如果… is an event)
+        return quantified && !PAST_TIME.matcher(s.substring(clauseStart, i)).find()
+                && HYPOTHETICAL.matcher(s.substring(clauseStart, end)).find();
+    }
+
     /** The entity a person noun at {@code i} introduces, from what precedes it in its clause. */
     private static Entity nounEntity(String s, int i, int clauseStart, int sentenceStart, List<Mention> mentions,
                                      List<Integer> mentionAt) {
@@ -337,11 +365,15 @@ final class ChineseRewriter {
         }
         int me = Math.max(pre.lastIndexOf('我'), pre.lastIndexOf('咱'));
         if (me >= 0) {
-            // 我们班主任, 我的同事: unless a quantifier follows (我认为一个好老师…)
+            // 我们班主任, 我的同事: unless a quantifier or a condition follows (我认为一个好老师…,
+            // 告诉我如果病人…)
             String after = pre.substring(me);
             boolean quantified = false;
             for (String q : QUANTIFIERS) {
                 quantified |= after.contains(q);
+            }
+            for (String c : CONDITIONS) {
+                quantified |= c.length() > 1 && after.contains(c);
             }
             if (!quantified) {
                 return new Entity(false, 'u');
@@ -353,7 +385,8 @@ final class ChineseRewriter {
             return new Entity(false, 'u');
         }
         // 昨天…医生: an event in the past is about someone in particular
-        if (!hasUniversal(pre) && PAST_TIME.matcher(s.substring(sentenceStart, Math.min(s.length(), i + 12))).find()) {
+        if (!hasUniversal(pre) && PAST_TIME.matcher(s.substring(sentenceStart, Math.min(s.length(), i + 12))).find()
+                && !hypotheticalClause(s, clauseStart, i)) {
             return new Entity(false, 'u');
         }
         // 张医生, 王老师: a title after a surname
