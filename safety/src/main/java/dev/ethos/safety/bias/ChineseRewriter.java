@@ -228,6 +228,15 @@ final class ChineseRewriter {
                     continue;
                 }
             }
+            // 小张/老李 anywhere in a clause (经理批评了小张，他…): a nickname is a name
+            if ((c == '小' || c == '老') && i + 1 < to && SURNAMES.indexOf(s.charAt(i + 1)) >= 0
+                    && (i + 2 >= to || NAME_FOLLOWERS.indexOf(s.charAt(i + 2)) >= 0
+                    || "，,。！？；：、）)".indexOf(s.charAt(i + 2)) >= 0)) {
+                mentions.add(new Mention(new Entity(false, 'u'), track.sentence));
+                mentionAt.add(i);
+                i += 2;
+                continue;
+            }
             List<String> cands = BY_FIRST.get(c);
             String word = null;
             if (cands != null) {
@@ -362,6 +371,15 @@ final class ChineseRewriter {
         // 我的室友, 我姐姐, 他的同事: someone's particular person
         if (pre.endsWith("他的") || pre.endsWith("她的")) {
             return new Entity(false, 'u');
+        }
+        // 老王的孩子, 张医生的病人: possessed by a specific person just before 的
+        if (i > clauseStart && s.charAt(i - 1) == '的' && !mentions.isEmpty()) {
+            int m = mentions.size() - 1;
+            int at = mentionAt.get(m);
+            if (at >= clauseStart && i - 1 - at <= 4 && !mentions.get(m).entity().generic
+                    && allHan(s, at, i - 1)) {
+                return new Entity(false, 'u');
+            }
         }
         int me = Math.max(pre.lastIndexOf('我'), pre.lastIndexOf('咱'));
         if (me >= 0) {
