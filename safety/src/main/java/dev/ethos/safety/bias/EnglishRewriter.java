@@ -142,7 +142,7 @@ final class EnglishRewriter {
             "iranian", "iraqi", "israeli", "turk", "greek", "pole", "ukrainian", "vietnamese", "thai", "filipino",
             "indonesian", "muslim", "christian", "jew", "hindu", "buddhist", "catholic", "protestant");
     private static final Set<String> FRONTED = set("if", "when", "before", "after", "once", "until", "unless",
-            "while", "whenever", "although", "though", "because", "since", "as", "even");
+            "while", "whenever", "whether", "wherever", "although", "though", "because", "since", "as", "even");
     private static final Set<String> PP_STARTS = set("of", "at", "from", "in", "on", "with", "for", "near",
             "behind", "next");
     private static final Set<String> PAST_SAYING = set("said", "told", "announced", "explained", "replied",
