@@ -197,7 +197,15 @@ final class ChineseRewriter {
                 }
                 if (isPronoun(s, i, from, to)) {
                     char gender = c == '她' ? 'f' : 'm';
-                    Entity e = resolve(mentions, mentionAt, track, i, gender);
+                    Entity e = null;
+                    if (subjectPosition(s, clauseStart, i)) {
+                        // a clause-initial subject pronoun continues the topic, not a noun possessed
+                        // by a pronoun (他的病人, weak mentions)
+                        e = resolveSkippingWeak(mentions, mentionAt, track, i, gender);
+                    }
+                    if (e == null) {
+                        e = resolve(mentions, mentionAt, track, i, gender);
+                    }
                     if (e == null) {
                         e = new Entity(false, gender);
                     }
@@ -220,6 +228,15 @@ final class ChineseRewriter {
                     continue;
                 }
             }
+            // 小张/老李 anywhere in a clause (经理批评了小张，他…): a nickname is a name
+            if ((c == '小' || c == '老') && i + 1 < to && SURNAMES.indexOf(s.charAt(i + 1)) >= 0
+                    && (i + 2 >= to || NAME_FOLLOWERS.indexOf(s.charAt(i + 2)) >= 0
+                    || "，,。！？；：、）)".indexOf(s.charAt(i + 2)) >= 0)) {
+                mentions.add(new Mention(new Entity(false, 'u'), track.sentence));
+                mentionAt.add(i);
+                i += 2;
+                continue;
+            }
             List<String> cands = BY_FIRST.get(c);
             String word = null;
             if (cands != null) {
@@ -236,7 +253,7 @@ final class ChineseRewriter {
                         && (i + 1 >= to || "工傅范资".indexOf(s.charAt(i + 1)) < 0)) {
                     // an unlisted person noun by its suffix: 驾驶者, 管理员, 营养师
                     Entity e = nounEntity(s, i - 1, clauseStart, from, mentions, mentionAt);
-                    mentions.add(new Mention(e, track.sentence));
+                    mentions.add(new Mention(e, track.sentence, possessedByPronoun(s, i - 1, clauseStart)));
                     mentionAt.add(i - 1);
                 }
                 i++;
@@ -250,7 +267,7 @@ final class ChineseRewriter {
             } else {
                 e = nounEntity(s, i, clauseStart, from, mentions, mentionAt);
             }
-            mentions.add(new Mention(e, track.sentence));
+            mentions.add(new Mention(e, track.sentence, kin == null && possessedByPronoun(s, i, clauseStart)));
             mentionAt.add(i);
             String neutral = ROLE_TERMS.get(word);
             // A role term stays only as the predicate of someone identified otherwise (我姐姐是一名空姐);
@@ -264,6 +281,89 @@ final class ChineseRewriter {
         return inQuote;
     }
 
+    /** Clause-initial words that leave the next word in subject position: 那么他…, 所以她…, 如果他… */
+    private static final String[] CONNECTIVES = {"那么", "那", "则", "就", "也", "还", "而且", "并且", "但是", "但",
+        "可是", "不过", "所以", "因此", "因而", "同时", "然后", "接着", "于是", "否则", "此时", "这时", "这时候", "首先",
+        "其次", "最后", "如果", "假如", "若", "要是", "一旦", "只要", "即使", "虽然", "因为", "当", "而"};
+
+    /** Is the pronoun at {@code i} the subject of its clause (only connectives before it in the clause)? */
+    private static boolean subjectPosition(String s, int clauseStart, int i) {
+        int k = clauseStart;
+        while (k < i) {
+            char c = s.charAt(k);
+            if (Character.isWhitespace(c)) {
+                k++;
+                continue;
+            }
+            String hit = null;
+            for (String w : CONNECTIVES) {
+                if (s.startsWith(w, k) && k + w.length() <= i && (hit == null || w.length() > hit.length())) {
+                    hit = w;
+                }
+            }
+            if (hit == null) {
+                return false;
+            }
+            k += hit.length();
+        }
+        return true;
+    }
+
+    /** 他的/她的/TA的 right before the noun at {@code i}. */
+    private static boolean possessedByPronoun(String s, int i, int clauseStart) {
+        if (i - 2 < clauseStart || s.charAt(i - 1) != '的') {
+            return false;
+        }
+        char p = s.charAt(i - 2);
+        return p == '他' || p == '她' || (p == 'A' && i - 3 >= clauseStart && s.charAt(i - 3) == 'T');
+    }
+
+    /** The nearest earlier fitting mention that is not weak (a noun possessed by a pronoun), or null. */
+    private static Entity resolveSkippingWeak(List<Mention> mentions, List<Integer> at, Discourse.Track track,
+                                              int pos, char gender) {
+        for (int k = mentions.size() - 1; k >= 0; k--) {
+            Mention m = mentions.get(k);
+            if (at.get(k) < pos && !m.weak() && fits(m.entity(), gender)) {
+                return m.entity();
+            }
+        }
+        for (int k = track.mentions.size() - 1; k >= 0; k--) {
+            Mention m = track.mentions.get(k);
+            if (!m.weak() && fits(m.entity(), gender)) {
+                return m.entity();
+            }
+        }
+        return null;
+    }
+
+    private static final java.util.regex.Pattern HYPOTHETICAL = java.util.regex.Pattern.compile(
+            "如果|假如|假设|倘若|要是|一旦|只要|应该|应当|必须|需要");
+
+    /**
+     * Is the noun at {@code i} the subject of a condition (如果病人…) or a quantified noun in a clause
+     * that is a condition or a rule (一个病人如果…, …应该…)? Then it stays generic even in a reported
+     * past event (医生告诉我，一个病人如果…).
+     */
+    private static boolean hypotheticalClause(String s, int clauseStart, int i) {
+        for (String c : CONDITIONS) {
+            if (c.length() > 1 && s.startsWith(c, i - c.length()) && i - c.length() >= clauseStart) {
+                return true; // …告诉我如果病人发烧: the condition's subject
+            }
+        }
+        int end = i;
+        while (end < s.length() && "，,。；！？\n".indexOf(s.charAt(end)) < 0) {
+            end++;
+        }
+        String pre = s.substring(Math.max(clauseStart, i - 10), i);
+        boolean quantified = false;
+        for (String q : QUANTIFIERS) {
+            quantified |= pre.contains(q);
+        }
+        // the past marker must be outside the noun's clause (昨天一位医生告诉我如果… is an event)
+        return quantified && !PAST_TIME.matcher(s.substring(clauseStart, i)).find()
+                && HYPOTHETICAL.matcher(s.substring(clauseStart, end)).find();
+    }
+
     /** The entity a person noun at {@code i} introduces, from what precedes it in its clause. */
     private static Entity nounEntity(String s, int i, int clauseStart, int sentenceStart, List<Mention> mentions,
                                      List<Integer> mentionAt) {
@@ -272,13 +372,26 @@ final class ChineseRewriter {
         if (pre.endsWith("他的") || pre.endsWith("她的")) {
             return new Entity(false, 'u');
         }
+        // 老王的孩子, 张医生的病人: possessed by a specific person just before 的
+        if (i > clauseStart && s.charAt(i - 1) == '的' && !mentions.isEmpty()) {
+            int m = mentions.size() - 1;
+            int at = mentionAt.get(m);
+            if (at >= clauseStart && i - 1 - at <= 4 && !mentions.get(m).entity().generic
+                    && allHan(s, at, i - 1)) {
+                return new Entity(false, 'u');
+            }
+        }
         int me = Math.max(pre.lastIndexOf('我'), pre.lastIndexOf('咱'));
         if (me >= 0) {
-            // 我们班主任, 我的同事: unless a quantifier follows (我认为一个好老师…)
+            // 我们班主任, 我的同事: unless a quantifier or a condition follows (我认为一个好老师…,
+            // 告诉我如果病人…)
             String after = pre.substring(me);
             boolean quantified = false;
             for (String q : QUANTIFIERS) {
                 quantified |= after.contains(q);
+            }
+            for (String c : CONDITIONS) {
+                quantified |= c.length() > 1 && after.contains(c);
             }
             if (!quantified) {
                 return new Entity(false, 'u');
@@ -290,7 +403,8 @@ final class ChineseRewriter {
             return new Entity(false, 'u');
         }
         // 昨天…医生: an event in the past is about someone in particular
-        if (!hasUniversal(pre) && PAST_TIME.matcher(s.substring(sentenceStart, Math.min(s.length(), i + 12))).find()) {
+        if (!hasUniversal(pre) && PAST_TIME.matcher(s.substring(sentenceStart, Math.min(s.length(), i + 12))).find()
+                && !hypotheticalClause(s, clauseStart, i)) {
             return new Entity(false, 'u');
         }
         // 张医生, 王老师: a title after a surname
@@ -304,6 +418,11 @@ final class ChineseRewriter {
             if (at >= 0 && at > q) {
                 q = at;
             }
+        }
+        Entity subject = looseCopulaSubject(s, i, clauseStart, mentions, mentionAt);
+        if (subject != null) {
+            // 刘洋是中国第一位女航天员: a predicate about the clause's subject
+            return subject;
         }
         if (q >= 0) {
             // 是一名…, 成为一位…: a predicate about someone already named (作为一名… stays generic)
@@ -323,6 +442,46 @@ final class ChineseRewriter {
         return new Entity(true, 'u');
     }
 
+    /**
+     * The subject of a copula 是/成为 earlier in the clause of the noun at {@code i}, with other words
+     * and a classifier phrase between (刘洋是中国第一位女航天员, 他是公司的一名销售员): the person mentioned
+     * before the copula in the same clause, or null (no copula, 但是/还是/总是/是否…, no person before it).
+     */
+    private static Entity looseCopulaSubject(String s, int i, int clauseStart, List<Mention> mentions,
+                                             List<Integer> mentionAt) {
+        int from = Math.max(clauseStart, i - 10);
+        int cop = -1;
+        for (int k = i - 1; k >= from && cop < 0; k--) {
+            char c = s.charAt(k);
+            if (c == '是' && (k == from || "但还就总于凡要可只而正倒硬若".indexOf(s.charAt(k - 1)) < 0)
+                    && "否不".indexOf(s.charAt(k + 1)) < 0) {
+                cop = k;
+            } else if (c == '为' && k > from && s.charAt(k - 1) == '成') {
+                cop = k - 1;
+            }
+        }
+        if (cop < 0) {
+            return null;
+        }
+        // a classifier phrase between them makes the noun the predicate (是…第一位…, 是…一名…), not
+        // the object of another verb (责任是保护病人)
+        String between = s.substring(cop, i);
+        boolean quantified = false;
+        for (String q : QUANTIFIERS) {
+            quantified |= q.length() > 1 && between.contains(q);
+        }
+        if (!quantified) {
+            return null;
+        }
+        for (int m = mentions.size() - 1; m >= 0; m--) {
+            int at = mentionAt.get(m);
+            if (at < cop && at >= clauseStart && !mentions.get(m).weak()) {
+                return mentions.get(m).entity();
+            }
+        }
+        return null;
+    }
+
     /** 是/成为 (一名…) before the term at {@code i}, about a subject that is not a generic role. */
     private static boolean predicateAnchored(String s, int i, int clauseStart, int sentenceStart,
                                              List<Mention> mentions, List<Integer> mentionAt) {
@@ -339,7 +498,8 @@ final class ChineseRewriter {
         int cop = beforeQ.endsWith("是") ? from + beforeQ.length() - 1
                 : beforeQ.endsWith("成为") ? from + beforeQ.length() - 2 : -1;
         if (cop < 0) {
-            return false;
+            Entity subject = looseCopulaSubject(s, i, clauseStart, mentions, mentionAt);
+            return subject != null && !subject.generic;
         }
         for (int m = mentions.size() - 1; m >= 0; m--) {
             if (mentionAt.get(m) < cop && mentionAt.get(m) >= sentenceStart) {
@@ -358,6 +518,11 @@ final class ChineseRewriter {
         }
         if (SURNAMES.indexOf(c) < 0) {
             return -1;
+        }
+        for (String q : QUANTIFIERS) {
+            if (s.startsWith(q, i)) {
+                return -1; // 任何人都…, 任一…: a quantifier, not the surname 任
+            }
         }
         for (int len = 3; len >= 2; len--) {
             int e = i + len;

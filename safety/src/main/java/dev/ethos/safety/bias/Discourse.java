@@ -26,7 +26,8 @@ final class Discourse {
 
     /**
      * One mention of an entity, in the sentence numbered {@code sentence}; {@code weak} when the
-     * word is only guessed to name a person (from its suffix), so known people are preferred.
+     * word is only guessed to name a person (from its suffix), so known people are preferred; in
+     * Chinese, when the noun is possessed by a pronoun (他的病人), so a subject pronoun skips it.
      */
     record Mention(Entity entity, int sentence, boolean weak) {
         Mention(Entity entity, int sentence) {

@@ -142,7 +142,7 @@ final class EnglishRewriter {
             "iranian", "iraqi", "israeli", "turk", "greek", "pole", "ukrainian", "vietnamese", "thai", "filipino",
             "indonesian", "muslim", "christian", "jew", "hindu", "buddhist", "catholic", "protestant");
     private static final Set<String> FRONTED = set("if", "when", "before", "after", "once", "until", "unless",
-            "while", "whenever", "although", "though", "because", "since", "as", "even");
+            "while", "whenever", "whether", "wherever", "although", "though", "because", "since", "as", "even");
     private static final Set<String> PP_STARTS = set("of", "at", "from", "in", "on", "with", "for", "near",
             "behind", "next");
     private static final Set<String> PAST_SAYING = set("said", "told", "announced", "explained", "replied",
@@ -187,6 +187,9 @@ final class EnglishRewriter {
     private static final Set<String> CONDITIONALS = set("if", "whenever", "unless", "whether", "suppose",
             "supposing", "would", "should", "must", "could", "might", "may", "can", "will", "every", "each",
             "any", "whoever");
+    private static final Set<String> HYPOTHETICAL_ADJ = set("ideal", "perfect", "prospective", "future",
+            "potential", "successful", "preferred", "dream", "would-be");
+    private static final Set<String> REPORTED_SUBJECTS = set("he", "she", "they", "i", "we", "it");
     private static final Set<String> HAS_PARTICIPLES = set("been", "got", "gotten", "had", "gone");
     private static final Set<String> OWN_LIKE = set("own");
     private static final Set<String> FRESHMAN_ATTRIBUTES = set("year", "class", "seminar", "orientation",
@@ -550,7 +553,7 @@ final class EnglishRewriter {
             for (int i = from; i < to; i++) {
                 if (t.kind[i] == WORD) {
                     String w = t.lower[i];
-                    if (CONDITIONALS.contains(w)) {
+                    if (CONDITIONALS.contains(w) && !reportedModal(i)) {
                         conditional = true;
                     }
                     if (PAST_SAYING.contains(w)) {
@@ -1323,7 +1326,9 @@ final class EnglishRewriter {
                     if (c == ',') {
                         int x = skipAdverbs(next(k));
                         if (x >= 0 && t.kind[x] == WORD && !CONJUNCTIONS.contains(t.lower[x])
-                                && prev(k) == last && coordinatedVerb(x, true)) {
+                                && (prev(k) == last && coordinatedVerb(x, true)
+                                || coordinatedVerb(x, false) && listEndsWithVerb(x))) {
+                            // "watches, fixes and retries"; "asks questions, takes notes, and isn't"
                             agree(x);
                             last = x;
                             k = x;
@@ -1359,6 +1364,26 @@ final class EnglishRewriter {
                     }
                 }
             }
+        }
+
+        /**
+         * Does the list item starting with the verb at {@code x} lead, within a few words, to a
+         * conjunction followed by a present verb ("…, takes notes, and isn't afraid")? Keeps a
+         * plural noun after a comma ("…, tests pass, and he ships") from being read as a verb.
+         */
+        private boolean listEndsWithVerb(int x) {
+            int k = next(x);
+            for (int n = 0; k >= 0 && n < 10; n++, k = next(k)) {
+                if (t.kind[k] == WORD && CONJUNCTIONS.contains(t.lower[k])) {
+                    int v = skipAdverbs(next(k));
+                    return v >= 0 && t.kind[v] == WORD && (pluralVerb(t.lower[v]) != null
+                            || coordinatedVerb(v, false));
+                }
+                if (t.kind[k] == PUNCT && text.charAt(t.start[k]) != ',') {
+                    return false;
+                }
+            }
+            return false;
         }
 
         private int skipAdverbs(int k) {
@@ -1650,7 +1675,7 @@ final class EnglishRewriter {
             if ("the".equals(d) && (uniqueOf(i) || aboutWork)) {
                 return new Entity(false, gender);
             }
-            if (d != null && SPECIFIC_DET.contains(d)) {
+            if (d != null && SPECIFIC_DET.contains(d) && !hypotheticalAdjective(det, i)) {
                 return new Entity(false, gender);
             }
             if (d != null && (d.equals("his") || d.equals("her"))) {
@@ -1677,6 +1702,16 @@ final class EnglishRewriter {
                 }
             }
             return new Entity(true, gender);
+        }
+
+        /** "our ideal intern", "your future manager": an adjective that makes a role hypothetical. */
+        private boolean hypotheticalAdjective(int det, int head) {
+            for (int k = next(det); k >= 0 && k < head; k = next(k)) {
+                if (t.kind[k] == WORD && HYPOTHETICAL_ADJ.contains(t.lower[k])) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The determiner of the noun phrase whose head is {@code i}, or -1. */
@@ -1824,6 +1859,29 @@ final class EnglishRewriter {
             return k >= 0 && t.kind[k] == WORD && isPast(t.lower[k]);
         }
 
+        /**
+         * A modal in reported speech ("said he would", "told us that she could"): the future of a past
+         * saying, not a condition or a rule.
+         */
+        private boolean reportedModal(int i) {
+            if (!MODALS.contains(t.lower[i])) {
+                return false;
+            }
+            int k = prev(i);
+            if (k < 0 || t.kind[k] != WORD || !REPORTED_SUBJECTS.contains(t.lower[k])) {
+                return false;
+            }
+            k = prev(k);
+            if (isWord(k, "that")) {
+                k = prev(k);
+            }
+            if (k >= 0 && t.kind[k] == WORD && (t.lower[k].equals("us") || t.lower[k].equals("me")
+                    || t.lower[k].equals("them") || t.lower[k].equals("reporters"))) {
+                k = prev(k);
+            }
+            return k >= 0 && t.kind[k] == WORD && PAST_SAYING.contains(t.lower[k]);
+        }
+
         /** Does the clause of the noun phrase {@code [from, head]} tell a past event? */
         private boolean pastContext(int from, int head) {
             int k = next(head);
@@ -1916,6 +1974,16 @@ final class EnglishRewriter {
                 }
             }
             int comma = next(i);
+            if (comma >= 0 && t.kind[comma] == WORD && PP_STARTS.contains(t.lower[comma])) {
+                // "the spokesman for Apple, Tim,": a short prepositional phrase before the name
+                int k = next(comma);
+                int words = 0;
+                while (k >= 0 && t.kind[k] == WORD && words < 4 && !PP_STARTS.contains(t.lower[k])) {
+                    k = next(k);
+                    words++;
+                }
+                comma = words > 0 ? k : -1;
+            }
             if (isPunct(comma, ',')) {
                 int n = next(comma);
                 if (n >= 0 && t.kind[n] == WORD && capitalized(n)) {

@@ -262,4 +262,24 @@ class BiasFilterTest {
         var r = s.onSegment(" He must sign it.", left);
         assertEquals(" They must sign it.", dev.ethos.text.TextEdits.apply(" He must sign it.", r.edits()).text());
     }
+
+    @Test
+    void chineseSubjectPronounContinuesTheTopicNotAPossessedNoun() {
+        assertEquals("如果一个医生发现TA的病人有风险，TA应该立即报告。", rw("如果一个医生发现他的病人有风险，他应该立即报告。"));
+        assertEquals("每位老师都要关心TA的学生。TA还要经常和家长沟通。", rw("每位老师都要关心她的学生。她还要经常和家长沟通。"));
+        // an object pronoun may still take the possessed noun; a specific possessor stays specific
+        assertEquals("我的朋友发现他的同事在撒谎，他很生气。", rw("我的朋友发现他的同事在撒谎，他很生气。"));
+        // an ordinal classifier after the copula: the predicate of a named person
+        assertEquals("刘洋是中国第一位女航天员，她的故事激励了很多人。", rw("刘洋是中国第一位女航天员，她的故事激励了很多人。"));
+    }
+
+    @Test
+    void roleNounWithPrepositionalPhraseBeforeANamedAppositionStays() {
+        assertEquals("The spokesman for Apple, Tim, said he was pleased.",
+                rw("The spokesman for Apple, Tim, said he was pleased."));
+        assertEquals("The chairwoman of the board, Maria Lopez, said she would step down.",
+                rw("The chairwoman of the board, Maria Lopez, said she would step down."));
+        assertEquals("The spokesperson for the company said the product ships in May.",
+                rw("The spokesman for the company said the product ships in May."));
+    }
 }
