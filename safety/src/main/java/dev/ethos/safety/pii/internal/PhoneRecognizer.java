@@ -154,8 +154,18 @@ public final class PhoneRecognizer implements Recognizer {
     /** Rejects dates, times, dotted versions and IPs before libphonenumber sees them. */
     private static boolean plausible(String s, int i, int end) {
         String c = s.substring(i, end);
-        if (c.indexOf('/') >= 0 || DATE_LIKE.matcher(c).matches() || DATE_LIKE2.matcher(c).matches()
-                || IP_LIKE.matcher(c).matches()) {
+        if (c.indexOf('/') >= 0) {
+            return false;
+        }
+        // Dates, IPs and the SSN layout all hold at least two '-' or '.': most candidates skip the regexes.
+        int dashesAndDots = 0;
+        for (int k = 0; k < c.length(); k++) {
+            if (c.charAt(k) == '-' || c.charAt(k) == '.') {
+                dashesAndDots++;
+            }
+        }
+        boolean layouts = dashesAndDots >= 2;
+        if (layouts && (DATE_LIKE.matcher(c).matches() || DATE_LIKE2.matcher(c).matches() || IP_LIKE.matcher(c).matches())) {
             return false;
         }
         boolean plain = true;
@@ -181,7 +191,7 @@ public final class PhoneRecognizer implements Recognizer {
         if (!c.startsWith("+") && lastSep > 0 && c.length() - lastSep - 1 < 3 && c.indexOf('-') > 0) {
             return false; // "8908-287-62": a part number, not a phone layout
         }
-        if (SSN_LIKE.matcher(c).matches()) {
+        if (layouts && SSN_LIKE.matcher(c).matches()) {
             return false; // the SSN layout
         }
         int open = c.indexOf('(');
