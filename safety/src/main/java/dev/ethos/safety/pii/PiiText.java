@@ -16,6 +16,7 @@ public final class PiiText {
     private final String normalized;
     private final String lower;
     private final char[] chars;
+    private final char[] lowerChars;
     private final String lang;
     /** origIndex[i]: the original index of normalized char i; origIndex[n] = original length. */
     private final int[] origIndex;
@@ -68,6 +69,7 @@ public final class PiiText {
                 lc[i] = Character.toLowerCase(c);
             }
         }
+        this.lowerChars = lc;
         this.lower = new String(lc);
     }
 
@@ -120,6 +122,14 @@ public final class PiiText {
         return lower;
     }
 
+    /**
+     * The characters of {@link #lower()} as an array, for fast scanning loops. Shared, not copied:
+     * callers must not modify it.
+     */
+    public char[] lowerChars() {
+        return lowerChars;
+    }
+
     /** "en", "zh" or null. */
     public String lang() {
         return lang;
@@ -160,18 +170,18 @@ public final class PiiText {
 
     /** True when the char at {@code i} exists and is a letter or digit of any script except Han. */
     public boolean isWordChar(int i) {
-        if (i < 0 || i >= normalized.length()) {
+        if (i < 0 || i >= chars.length) {
             return false;
         }
-        char c = normalized.charAt(i);
+        char c = chars[i];
         if (c < 0x80) {
             return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
         }
-        return Character.isLetterOrDigit(c) && !isHan(c);
+        return !isHan(c) && Character.isLetterOrDigit(c); // the cheap Han test first: most non-ASCII text is Han
     }
 
     public boolean isDigit(int i) {
-        return i >= 0 && i < normalized.length() && normalized.charAt(i) >= '0' && normalized.charAt(i) <= '9';
+        return i >= 0 && i < chars.length && chars[i] >= '0' && chars[i] <= '9';
     }
 
     static boolean isHan(char c) {

@@ -36,7 +36,9 @@ class PiiPropertiesTest {
                 "DE89 3704 0044 0532 0130 00", "SSN 123-45-6789", "IP 203.0.113.7", "password: s3cr3t-Pa55",
                 "<PERSON_1>", "[EMAIL_ADDRESS_2]", "\u200b", "\u00a0", "ｂｏｂ＠ｅｘａｍｐｌｅ．ｃｏｍ", "born 1990-01-01"),
                 Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(6));
-        return piece.list().ofMaxSize(25).map(ws -> String.join(" ", ws));
+        // Pieces are joined by a word: numbers separated only by spaces ("2024 2024 4111 1111 1111 1111")
+        // are ambiguous, and a second pass may group them differently (docs/pii.md, limits).
+        return piece.list().ofMaxSize(25).map(ws -> String.join(" ok ", ws));
     }
 
     @Property(tries = 200)
@@ -161,10 +163,17 @@ class PiiPropertiesTest {
                 () -> type + " not found in: " + text + " -> " + es);
     }
 
+    /**
+     * The broken value itself is never reported. (Digits around it may still form another valid
+     * number: "4227 2221 0000 0008 2024" holds the Luhn-valid "2221 0000 0008 2024".)
+     */
     private static void assertNotFound(String before, String value, String after, String type) {
         String text = before + " " + value + " " + after;
+        int start = before.length() + 1;
+        int end = start + value.length();
         List<PiiEntity> es = ANALYZER.analyze(text, null);
-        assertTrue(es.stream().noneMatch(e -> e.type().equals(type)), () -> type + " wrongly found in: " + text + " -> " + es);
+        assertTrue(es.stream().noneMatch(e -> e.type().equals(type) && e.start() <= start && e.end() >= end),
+                () -> type + " wrongly found in: " + text + " -> " + es);
     }
 
     /** The same value with one check digit changed (to another digit). */

@@ -15,19 +15,33 @@ public final class Context {
      * Cost is bounded by the window, never by the text length.
      */
     public static int lastIndexOf(PiiText t, int from, int to, String... words) {
-        String s = t.lower();
+        char[] s = t.lowerChars();
         from = Math.max(0, from);
-        to = Math.min(s.length(), to);
-        int best = -1;
-        for (String w : words) {
-            for (int i = to - w.length(); i >= from && i > best; i--) {
-                if (s.charAt(i) == w.charAt(0) && s.startsWith(w, i) && boundaryOk(t, i, i + w.length(), w)) {
-                    best = i;
-                    break;
+        to = Math.min(s.length, to);
+        long firsts = firstCharMask(words);
+        // Positions from the right: the first one where any word matches is the last occurrence.
+        for (int i = to - 1; i >= from; i--) {
+            char c = s[i];
+            if ((firsts & (1L << (c & 63))) == 0) {
+                continue;
+            }
+            for (String w : words) {
+                if (w.charAt(0) == c && i + w.length() <= to && startsWith(s, i, w)
+                        && boundaryOk(t, i, i + w.length(), w)) {
+                    return i;
                 }
             }
         }
-        return best;
+        return -1;
+    }
+
+    /** A 64-bit filter of the words' first characters (bit {@code c & 63}), so most positions cost one test. */
+    private static long firstCharMask(String[] words) {
+        long mask = 0;
+        for (String w : words) {
+            mask |= 1L << (w.charAt(0) & 63);
+        }
+        return mask;
     }
 
     /**
@@ -55,19 +69,32 @@ public final class Context {
 
     /** Index of the first occurrence of any of {@code words} in [from, to), or -1. Window-bounded. */
     public static int firstIndexOf(PiiText t, int from, int to, String... words) {
-        String s = t.lower();
+        char[] s = t.lowerChars();
         from = Math.max(0, from);
-        to = Math.min(s.length(), to);
-        int best = -1;
-        for (String w : words) {
-            for (int i = from; i + w.length() <= to && (best < 0 || i < best); i++) {
-                if (s.charAt(i) == w.charAt(0) && s.startsWith(w, i) && boundaryOk(t, i, i + w.length(), w)) {
-                    best = i;
-                    break;
+        to = Math.min(s.length, to);
+        long firsts = firstCharMask(words);
+        for (int i = from; i < to; i++) {
+            char c = s[i];
+            if ((firsts & (1L << (c & 63))) == 0) {
+                continue;
+            }
+            for (String w : words) {
+                if (w.charAt(0) == c && i + w.length() <= to && startsWith(s, i, w)
+                        && boundaryOk(t, i, i + w.length(), w)) {
+                    return i;
                 }
             }
         }
-        return best;
+        return -1;
+    }
+
+    private static boolean startsWith(char[] s, int at, String w) {
+        for (int k = 1; k < w.length(); k++) { // k = 0 is checked by the caller
+            if (s[at + k] != w.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean boundaryOk(PiiText t, int s, int e, String w) {

@@ -34,7 +34,7 @@ public final class DateOfBirthRecognizer implements Recognizer {
         String lower = t.lower();
         int n = lower.length();
         List<int[]> windows = new ArrayList<>();
-        KEYWORDS.scan(lower, (k, w) -> {
+        KEYWORDS.scan(t.lowerChars(), (k, w) -> {
             if (w.charAt(0) < 0x80 && (t.isWordChar(k - 1) || Character.isLetter(w.charAt(w.length() - 1))
                     && t.isWordChar(k + w.length()))) {
                 return;

@@ -15,7 +15,7 @@ import java.util.Set;
  */
 public final class IpAddressRecognizer implements Recognizer {
     static final String[] VERSION = {"version", "versions", "ver", "ver.", "build", "firmware", "release", "patch",
-        "upgrade", "update", "updated", "v", "版本", "版本号", "固件", "升级", "更新", "补丁", "build number"};
+        "upgrade", "update", "updated", "版本", "版本号", "固件", "升级", "更新", "补丁", "build number"};
     static final String[] POSITIVE = {"ip", "ip address", "address", "server", "host", "client", "login", "logged",
         "from", "reply", "ping", "登录", "地址", "服务器", "访问"};
 
@@ -83,8 +83,9 @@ public final class IpAddressRecognizer implements Recognizer {
         int from = Math.max(0, start - 24);
         int hit = Context.lastIndexOf(t, from, start, VERSION);
         if (hit < 0) {
-            // "v1.2.3.4"
-            return start > 0 && (t.charAt(start - 1) == 'v' || t.charAt(start - 1) == 'V') && !t.isWordChar(start - 2);
+            // "v1.2.3.4" or "v 1.2.3.4": a lone v counts only right before the number.
+            int v = start > 1 && t.charAt(start - 1) == ' ' ? start - 2 : start - 1;
+            return v >= 0 && (t.charAt(v) == 'v' || t.charAt(v) == 'V') && !t.isWordChar(v - 1);
         }
         // Only words between the version word and the number (no other number or sentence end).
         for (int k = hit; k < start; k++) {

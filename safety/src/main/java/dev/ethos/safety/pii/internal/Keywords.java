@@ -14,6 +14,8 @@ final class Keywords {
     }
 
     private final String[][] byFirst = new String[65536][];
+    /** Bit c set when some keyword starts with char c: 8 KB that stay in cache, unlike byFirst. */
+    private final long[] firstBits = new long[1024];
 
     Keywords(String... words) {
         List<List<String>> tmp = new ArrayList<>();
@@ -26,6 +28,7 @@ final class Keywords {
                 tmp.set(c, new ArrayList<>());
             }
             tmp.get(c).add(w);
+            firstBits[c >>> 6] |= 1L << c;
         }
         for (int i = 0; i < 65536; i++) {
             if (tmp.get(i) != null) {
@@ -35,26 +38,38 @@ final class Keywords {
     }
 
     /**
-     * Calls {@code hit} for every keyword occurrence in {@code lower}, in text order. A keyword that
+     * Calls {@code hit} for every keyword occurrence in {@code lower} (a {@link dev.ethos.safety.pii.PiiText#lowerChars()}), in text order. A keyword that
      * starts with an ASCII letter only matches at the start of a word (not after another ASCII letter).
      */
-    void scan(String lower, Hit hit) {
-        int n = lower.length();
+    void scan(char[] lower, Hit hit) {
+        int n = lower.length;
         char prev = ' ';
         for (int i = 0; i < n; i++) {
-            char c = lower.charAt(i);
-            String[] ws = byFirst[c];
+            char c = lower[i];
             boolean inWord = c >= 'a' && c <= 'z' && prev >= 'a' && prev <= 'z';
             prev = c;
-            if (ws == null || inWord) {
+            if (inWord || (firstBits[c >>> 6] & (1L << c)) == 0) {
                 continue;
             }
-            char next = i + 1 < n ? lower.charAt(i + 1) : 0;
+            String[] ws = byFirst[c];
+            char next = i + 1 < n ? lower[i + 1] : 0;
             for (String w : ws) {
-                if ((w.length() == 1 || w.charAt(1) == next) && lower.startsWith(w, i)) {
+                if ((w.length() == 1 || w.charAt(1) == next) && startsWith(lower, i, w)) {
                     hit.at(i, w);
                 }
             }
         }
+    }
+
+    private static boolean startsWith(char[] s, int at, String w) {
+        if (at + w.length() > s.length) {
+            return false;
+        }
+        for (int k = 0; k < w.length(); k++) {
+            if (s[at + k] != w.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

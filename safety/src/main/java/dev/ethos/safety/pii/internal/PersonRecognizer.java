@@ -237,7 +237,7 @@ public final class PersonRecognizer implements Recognizer {
         char[] cs = t.chars();
         int n = s.length();
         int[] lastEnd = {-1};
-        LOWER_CUES.scan(t.lower(), (k, cue) -> {
+        LOWER_CUES.scan(t.lowerChars(), (k, cue) -> {
             int i = k + cue.length();
             if (i <= lastEnd[0] || Character.isLetter(cue.charAt(cue.length() - 1)) && t.isWordChar(i)) {
                 return;

@@ -6,7 +6,9 @@ import com.google.i18n.phonenumbers.Phonenumber;
 import dev.ethos.safety.pii.PiiCandidate;
 import dev.ethos.safety.pii.PiiText;
 import dev.ethos.safety.pii.Recognizer;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -57,6 +59,7 @@ public final class PhoneRecognizer implements Recognizer {
         String s = t.normalized();
         char[] cs = t.chars();
         int n = s.length();
+        Map<Phonenumber.PhoneNumber, Boolean> validity = new HashMap<>();
         int i = 0;
         while (i < n) {
             char c = cs[i];
@@ -114,7 +117,7 @@ public final class PhoneRecognizer implements Recognizer {
                 }
                 if (d <= 15 && !t.isWordChar(e) && !(e == end && tooLong) && plausible(s, i, e)) {
                     tries++;
-                    double score = validScore(t, i, e, d);
+                    double score = validScore(t, i, e, d, validity);
                     if (score > 0) {
                         out.add(new PiiCandidate("PHONE_NUMBER", i, e, score, name()));
                         found = e;
@@ -134,8 +137,9 @@ public final class PhoneRecognizer implements Recognizer {
             if (found > 0) {
                 end = found;
             } else if (tooLong) {
-                // A table of digits, not a phone: skip the whole run.
-                while (j < n && (phoneChar(cs[j]) || cs[j] == '+')) {
+                // A table of digits, not a phone: skip the run up to a '+', which starts a new
+                // international number ("4111 1111 1111 1111 +44 20 7946 0018").
+                while (j < n && phoneChar(cs[j])) {
                     j++;
                 }
                 i = j;
@@ -151,8 +155,18 @@ public final class PhoneRecognizer implements Recognizer {
     /** Rejects dates, times, dotted versions and IPs before libphonenumber sees them. */
     private static boolean plausible(String s, int i, int end) {
         String c = s.substring(i, end);
-        if (c.indexOf('/') >= 0 || DATE_LIKE.matcher(c).matches() || DATE_LIKE2.matcher(c).matches()
-                || IP_LIKE.matcher(c).matches()) {
+        if (c.indexOf('/') >= 0) {
+            return false;
+        }
+        // Dates, IPs and the SSN layout all hold at least two '-' or '.': most candidates skip the regexes.
+        int dashesAndDots = 0;
+        for (int k = 0; k < c.length(); k++) {
+            if (c.charAt(k) == '-' || c.charAt(k) == '.') {
+                dashesAndDots++;
+            }
+        }
+        boolean layouts = dashesAndDots >= 2;
+        if (layouts && (DATE_LIKE.matcher(c).matches() || DATE_LIKE2.matcher(c).matches() || IP_LIKE.matcher(c).matches())) {
             return false;
         }
         boolean plain = true;
@@ -178,7 +192,7 @@ public final class PhoneRecognizer implements Recognizer {
         if (!c.startsWith("+") && lastSep > 0 && c.length() - lastSep - 1 < 3 && c.indexOf('-') > 0) {
             return false; // "8908-287-62": a part number, not a phone layout
         }
-        if (SSN_LIKE.matcher(c).matches()) {
+        if (layouts && SSN_LIKE.matcher(c).matches()) {
             return false; // the SSN layout
         }
         int open = c.indexOf('(');
@@ -210,18 +224,31 @@ public final class PhoneRecognizer implements Recognizer {
      * number with or without its trunk prefix) are turned into a {@code PhoneNumber} directly, which
      * skips {@code parse}'s text handling; only when that says no does the full {@code parse} run.
      */
-    private static boolean valid(String number, String region) {
-        if (fastValid(number, region)) {
+    private static boolean valid(String number, String region, Map<Phonenumber.PhoneNumber, Boolean> validity) {
+        if (fastValid(number, region, validity)) {
             return true;
         }
         try {
-            return UTIL.isValidNumber(UTIL.parse(number, region));
+            return isValid(UTIL.parse(number, region), validity);
         } catch (NumberParseException e) {
             return false;
         }
     }
 
-    private static boolean fastValid(String number, String region) {
+    /**
+     * {@code isValidNumber}, remembered per number within one text: the regions tried for a candidate
+     * often lead to the same number (US and CA share +1; {@code parse} mostly yields what was built).
+     */
+    private static boolean isValid(Phonenumber.PhoneNumber pn, Map<Phonenumber.PhoneNumber, Boolean> validity) {
+        Boolean known = validity.get(pn);
+        if (known == null) {
+            known = UTIL.isValidNumber(pn);
+            validity.put(pn, known);
+        }
+        return known;
+    }
+
+    private static boolean fastValid(String number, String region, Map<Phonenumber.PhoneNumber, Boolean> validity) {
         StringBuilder d = new StringBuilder(16);
         for (int k = 0; k < number.length(); k++) {
             char ch = number.charAt(k);
@@ -236,7 +263,7 @@ public final class PhoneRecognizer implements Recognizer {
             for (int ccLen = 1; ccLen <= 3 && ccLen < digits.length(); ccLen++) {
                 int cc = Integer.parseInt(digits.substring(0, ccLen));
                 if (!"ZZ".equals(UTIL.getRegionCodeForCountryCode(cc))) {
-                    return build(cc, digits.substring(ccLen));
+                    return build(cc, digits.substring(ccLen), validity);
                 }
             }
             return false;
@@ -245,40 +272,56 @@ public final class PhoneRecognizer implements Recognizer {
         if (cc == 0) {
             return false;
         }
-        if (build(cc, digits)) {
+        if (build(cc, digits, validity)) {
             return true;
         }
         String ndd = UTIL.getNddPrefixForRegion(region, true);
-        return ndd != null && !ndd.isEmpty() && digits.startsWith(ndd) && build(cc, digits.substring(ndd.length()));
+        return ndd != null && !ndd.isEmpty() && digits.startsWith(ndd) && build(cc, digits.substring(ndd.length()), validity);
     }
 
-    private static boolean build(int cc, String national) {
+    private static boolean build(int cc, String national, Map<Phonenumber.PhoneNumber, Boolean> validity) {
         if (national.isEmpty() || national.length() > 17 || national.charAt(0) == '0') {
             return false; // leading zeros (Italy) are left to parse()
         }
         Phonenumber.PhoneNumber pn = new Phonenumber.PhoneNumber().setCountryCode(cc)
                 .setNationalNumber(Long.parseLong(national));
-        return UTIL.isValidNumber(pn);
+        return isValid(pn, validity);
     }
 
-    private double validScore(PiiText t, int i, int end, int digits) {
+    private double validScore(PiiText t, int i, int end, int digits, Map<Phonenumber.PhoneNumber, Boolean> validity) {
         String cand = t.normalized().substring(i, end);
         boolean intl = cand.startsWith("+") || cand.startsWith("00");
         boolean valid;
         if (intl) {
-            valid = valid(cand.startsWith("00") ? "+" + cand.substring(2) : cand, "ZZ");
+            valid = valid(cand.startsWith("00") ? "+" + cand.substring(2) : cand, "ZZ", validity);
         } else {
             boolean cnFirst = "zh".equals(t.lang()) || (digits == 11 && cand.charAt(0) == '1');
-            valid = cnFirst && valid(cand, "CN");
+            valid = cnFirst && valid(cand, "CN", validity);
             for (int r = 0; r < regions.size() && !valid; r++) {
-                valid = valid(cand, regions.get(r));
+                valid = valid(cand, regions.get(r), validity);
             }
         }
-        int near = Context.nearer(t, i, 40, POSITIVE, NEGATIVE);
+        if (!valid && !intl) {
+            return 0; // the context words below only matter for valid or international numbers
+        }
+        // A negative word ("SSN", "order") belongs to the nearest value after it: it does not reach
+        // past another number (or a placeholder) to this one. This also keeps scrubbing idempotent,
+        // since a placeholder's length cannot move such a word into or out of the window.
+        int negFrom = Math.max(0, i - 40);
+        for (int k = i - 1; k >= negFrom; k--) {
+            char ch = t.chars()[k];
+            if ((ch >= '0' && ch <= '9') || ch == '>') {
+                negFrom = k + 1;
+                break;
+            }
+        }
+        int pos = Context.lastIndexOf(t, i - 40, i, POSITIVE);
+        int neg = Context.lastIndexOf(t, negFrom, i, NEGATIVE);
+        int near = pos < 0 && neg < 0 ? 0 : pos >= neg ? 1 : -1;
         boolean ctx = near > 0;
         if (!valid) {
             // A well-formed international number after a phone word, missing from the metadata's ranges.
-            return intl && ctx && possible(cand.startsWith("00") ? "+" + cand.substring(2) : cand) ? 0.6 : 0;
+            return ctx && possible(cand.startsWith("00") ? "+" + cand.substring(2) : cand) ? 0.6 : 0;
         }
         if (near < 0) {
             return 0.3;

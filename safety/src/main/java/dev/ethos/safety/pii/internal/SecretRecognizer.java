@@ -188,7 +188,7 @@ public final class SecretRecognizer implements Recognizer {
         String s = t.normalized();
         char[] cs = t.chars();
         int n = s.length();
-        labels.scan(lower, (k, label) -> {
+        labels.scan(t.lowerChars(), (k, label) -> {
             if (label.charAt(0) < 0x80 && t.isWordChar(k - 1) && !(k > 0 && cs[k - 1] == '_')) {
                 return;
             }

@@ -174,6 +174,9 @@ public final class StreetAddressRecognizer implements Recognizer {
         String s = t.normalized();
         char[] cs = t.chars();
         int n = s.length();
+        if (i < 2 || !mayEndGermanSuffix(cs[i - 2])) {
+            return -1; // the cheap test of the suffix's last character, before the case-insensitive comparisons
+        }
         boolean suffix = false;
         for (String suf : GERMAN_SUFFIXES) {
             int from = i - 1 - suf.length();
@@ -212,6 +215,16 @@ public final class StreetAddressRecognizer implements Recognizer {
             }
         }
         return -1;
+    }
+
+    /** Whether {@code c} can be the last character of a German street suffix, compared as {@code regionMatches(true, …)} does. */
+    private static boolean mayEndGermanSuffix(char c) {
+        for (String suf : GERMAN_SUFFIXES) {
+            if (String.valueOf(c).regionMatches(true, 0, suf, suf.length() - 1, 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Chinese form, tried only around each 号. */
