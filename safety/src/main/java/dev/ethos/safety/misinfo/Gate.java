@@ -265,6 +265,27 @@ final class Gate {
         if (DISABLED) {
             return -1L;
         }
+        if (!(lower instanceof String)) {
+            return computeMask(lower);
+        }
+        // Stance and each detector ask for the same sentence's mask in turn: remember the last one.
+        LastMask last = LAST.get();
+        if (!lower.equals(last.text)) {
+            last.mask = computeMask(lower);
+            last.text = (String) lower;
+        }
+        return last.mask;
+    }
+
+    /** The last sentence masked on this thread and its mask. */
+    private static final class LastMask {
+        String text;
+        long mask;
+    }
+
+    private static final ThreadLocal<LastMask> LAST = ThreadLocal.withInitial(LastMask::new);
+
+    private static long computeMask(CharSequence lower) {
         long m = 0;
         int n = lower.length();
         int run = 0; // letters a-z ending at i

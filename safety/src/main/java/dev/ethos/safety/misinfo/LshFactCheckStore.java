@@ -432,11 +432,22 @@ final class LshFactCheckStore implements FactCheckStore {
                 }
             }
         }
+        // Read the 32 directory slots first, then the 32 buckets: independent loads, so their cache
+        // misses overlap instead of queuing behind each band's scan.
+        long[] keys = new long[BANDS];
+        int[] from = new int[BANDS];
+        int[] to = new int[BANDS];
         for (int b = 0; b < BANDS; b++) {
-            long key = bandKey(sig, b);
-            long lo = key << ID_BITS;
-            int slot = slot(key);
-            for (int idx = dir[slot], end = dir[slot + 1]; idx < end; idx++) {
+            keys[b] = bandKey(sig, b);
+        }
+        for (int b = 0; b < BANDS; b++) {
+            int slot = slot(keys[b]);
+            from[b] = dir[slot];
+            to[b] = dir[slot + 1];
+        }
+        for (int b = 0; b < BANDS; b++) {
+            long lo = keys[b] << ID_BITS;
+            for (int idx = from[b], end = to[b]; idx < end; idx++) {
                 long v = buckets[idx];
                 if ((v & ~ID_MASK) == lo) {
                     out.add((int) (v & ID_MASK));
