@@ -139,6 +139,8 @@ final class LshFactCheckStore implements FactCheckStore {
                 buckets[i * BANDS + b] = (bandKey(sig, b) << ID_BITS) | i;
             }
         }
+        int vocabSize = vocab.size();
+        marks = ThreadLocal.withInitial(() -> new Marks(vocabSize));
         Arrays.sort(buckets);
         dirBits = Math.max(1, 31 - Integer.numberOfLeadingZeros(Math.max(1, buckets.length)) - 1);
         dir = new int[(1 << dirBits) + 1];
@@ -247,6 +249,18 @@ final class LshFactCheckStore implements FactCheckStore {
             nc = w;
         }
         int[] sent = ids(sentTerms);
+        // The sentence's terms marked in a per-thread table: a claim term is shared when its mark
+        // carries this lookup's stamp.
+        Marks marks = this.marks.get();
+        int stamp = marks.next();
+        for (int t : sent) {
+            marks.mark[t] = stamp;
+        }
+        // Fetch the candidates' term arrays first: independent loads whose cache misses overlap.
+        int[][] claims = new int[nc][];
+        for (int k = 0; k < nc; k++) {
+            claims[k] = terms[candidates[k]];
+        }
         List<int[]> clauseIds = null;
         boolean[] clauseNeg = null;
         List<ClaimMatch> out = new ArrayList<>(2);
@@ -260,21 +274,13 @@ final class LshFactCheckStore implements FactCheckStore {
             if (chinese[id] != zh) {
                 continue;
             }
-            int[] claim = terms[id];
+            int[] claim = claims[k];
             float shared = 0;
             int sharedCount = 0;
-            int i = 0;
-            int j = 0;
-            while (i < claim.length && j < sent.length) {
-                if (claim[i] == sent[j]) {
-                    shared += idf[claim[i]];
+            for (int t : claim) { // ascending, as the merge with the sentence's sorted ids would add them
+                if (marks.mark[t] == stamp) {
+                    shared += idf[t];
                     sharedCount++;
-                    i++;
-                    j++;
-                } else if (claim[i] < sent[j]) {
-                    i++;
-                } else {
-                    j++;
                 }
             }
             double score = weight[id] > 0 ? shared / weight[id] : 0;
@@ -382,6 +388,27 @@ final class LshFactCheckStore implements FactCheckStore {
         out = Arrays.copyOf(out, n);
         Arrays.sort(out);
         return out;
+    }
+
+    /** Per-thread marks over the vocabulary (see {@link #find}); 4 bytes per vocabulary term per thread. */
+    private final ThreadLocal<Marks> marks;
+
+    /** One thread's term marks: {@code mark[t] == stamp} for the terms of the current lookup. */
+    private static final class Marks {
+        final int[] mark;
+        int stamp;
+
+        Marks(int vocabSize) {
+            mark = new int[vocabSize];
+        }
+
+        int next() {
+            if (++stamp == 0) { // wrapped around: old marks could collide with new stamps
+                java.util.Arrays.fill(mark, 0);
+                stamp = 1;
+            }
+            return stamp;
+        }
     }
 
     /** A growable int list. */
