@@ -217,7 +217,8 @@ final class LshFactCheckStore implements FactCheckStore {
         }
         IntBuf cand = new IntBuf();
         long[] sig = new long[HASHES];
-        Map<String, long[]> rows = new HashMap<>();
+        // Clauses share the sentence's terms: cache each term's hashes only when clauses are probed too.
+        Map<String, long[]> rows = clauseRanges.size() > 1 ? new HashMap<>() : null;
         probe(sentTerms, sig, cand, rows);
         if (clauseRanges.size() > 1) {
             for (List<String> ct : clauseTerms) {
@@ -440,10 +441,23 @@ final class LshFactCheckStore implements FactCheckStore {
         return out == null ? ts : out.isEmpty() ? ts : out;
     }
 
-    /** Adds the claims sharing a band with {@code ts} to {@code out}; {@code rows} caches each term's hashes. */
+    /**
+     * Adds the claims sharing a band with {@code ts} to {@code out}; {@code rows}, if not null, caches
+     * each term's hashes.
+     */
     private void probe(List<String> ts, long[] sig, IntBuf out, Map<String, long[]> rows) {
         Arrays.fill(sig, Long.MAX_VALUE);
         for (String t : rare(ts)) {
+            if (rows == null) {
+                long h = termHash(t);
+                for (int i = 0; i < HASHES; i++) {
+                    long v = minHash(h, i);
+                    if (v < sig[i]) {
+                        sig[i] = v;
+                    }
+                }
+                continue;
+            }
             long[] row = rows.get(t);
             if (row == null) {
                 row = new long[HASHES];
