@@ -18,7 +18,8 @@ final class Gate {
     private static final long[] TABLE = new long[26 * 26 * 26];
     /** Gates keyed by a four-letter piece of a longer run: far more selective than trigrams. */
     private static final long[] TABLE4 = new long[26 * 26 * 26 * 26];
-    private static int next;
+    /** Gates registered so far; a cached mask is only good for the gates that existed when it was computed. */
+    private static volatile int next;
     /** For tests: {@code -Dethos.misinfo.gate=off} runs every pattern (results must be the same). */
     private static final boolean DISABLED = "off".equals(System.getProperty("ethos.misinfo.gate"));
 
@@ -37,7 +38,7 @@ final class Gate {
         if (next >= 64 || req == null) {
             return new Gate(p, -1L);
         }
-        long bit = 1L << next++;
+        long bit = 1L << next;
         for (int t : req) {
             if (t >= FOUR) {
                 TABLE4[t - FOUR] |= bit;
@@ -45,6 +46,7 @@ final class Gate {
                 TABLE[t] |= bit;
             }
         }
+        next++; // after the tables: a mask cached for the old count is recomputed
         return new Gate(p, bit);
     }
 
@@ -265,6 +267,31 @@ final class Gate {
         if (DISABLED) {
             return -1L;
         }
+        if (!(lower instanceof String)) {
+            return computeMask(lower);
+        }
+        // Stance and each detector ask for the same sentence's mask in turn: remember the last one.
+        // A class initialised later (Cues after Stance) adds gates, so the cache also records how many existed.
+        LastMask last = LAST.get();
+        int gates = next;
+        if (last.gates != gates || !lower.equals(last.text)) {
+            last.mask = computeMask(lower);
+            last.text = (String) lower;
+            last.gates = gates;
+        }
+        return last.mask;
+    }
+
+    /** The last sentence masked on this thread and its mask. */
+    private static final class LastMask {
+        String text;
+        long mask;
+        int gates = -1;
+    }
+
+    private static final ThreadLocal<LastMask> LAST = ThreadLocal.withInitial(LastMask::new);
+
+    private static long computeMask(CharSequence lower) {
         long m = 0;
         int n = lower.length();
         int run = 0; // letters a-z ending at i

@@ -139,6 +139,8 @@ final class LshFactCheckStore implements FactCheckStore {
                 buckets[i * BANDS + b] = (bandKey(sig, b) << ID_BITS) | i;
             }
         }
+        int vocabSize = vocab.size();
+        marks = ThreadLocal.withInitial(() -> new Marks(vocabSize));
         Arrays.sort(buckets);
         dirBits = Math.max(1, 31 - Integer.numberOfLeadingZeros(Math.max(1, buckets.length)) - 1);
         dir = new int[(1 << dirBits) + 1];
@@ -215,7 +217,8 @@ final class LshFactCheckStore implements FactCheckStore {
         }
         IntBuf cand = new IntBuf();
         long[] sig = new long[HASHES];
-        Map<String, long[]> rows = new HashMap<>();
+        // Clauses share the sentence's terms: cache each term's hashes only when clauses are probed too.
+        Map<String, long[]> rows = clauseRanges.size() > 1 ? new HashMap<>() : null;
         probe(sentTerms, sig, cand, rows);
         if (clauseRanges.size() > 1) {
             for (List<String> ct : clauseTerms) {
@@ -247,6 +250,18 @@ final class LshFactCheckStore implements FactCheckStore {
             nc = w;
         }
         int[] sent = ids(sentTerms);
+        // The sentence's terms marked in a per-thread table: a claim term is shared when its mark
+        // carries this lookup's stamp.
+        Marks marks = this.marks.get();
+        int stamp = marks.next();
+        for (int t : sent) {
+            marks.mark[t] = stamp;
+        }
+        // Fetch the candidates' term arrays first: independent loads whose cache misses overlap.
+        int[][] claims = new int[nc][];
+        for (int k = 0; k < nc; k++) {
+            claims[k] = terms[candidates[k]];
+        }
         List<int[]> clauseIds = null;
         boolean[] clauseNeg = null;
         List<ClaimMatch> out = new ArrayList<>(2);
@@ -260,21 +275,13 @@ final class LshFactCheckStore implements FactCheckStore {
             if (chinese[id] != zh) {
                 continue;
             }
-            int[] claim = terms[id];
+            int[] claim = claims[k];
             float shared = 0;
             int sharedCount = 0;
-            int i = 0;
-            int j = 0;
-            while (i < claim.length && j < sent.length) {
-                if (claim[i] == sent[j]) {
-                    shared += idf[claim[i]];
+            for (int t : claim) { // ascending, as the merge with the sentence's sorted ids would add them
+                if (marks.mark[t] == stamp) {
+                    shared += idf[t];
                     sharedCount++;
-                    i++;
-                    j++;
-                } else if (claim[i] < sent[j]) {
-                    i++;
-                } else {
-                    j++;
                 }
             }
             double score = weight[id] > 0 ? shared / weight[id] : 0;
@@ -384,6 +391,27 @@ final class LshFactCheckStore implements FactCheckStore {
         return out;
     }
 
+    /** Per-thread marks over the vocabulary (see {@link #find}); 4 bytes per vocabulary term per thread. */
+    private final ThreadLocal<Marks> marks;
+
+    /** One thread's term marks: {@code mark[t] == stamp} for the terms of the current lookup. */
+    private static final class Marks {
+        final int[] mark;
+        int stamp;
+
+        Marks(int vocabSize) {
+            mark = new int[vocabSize];
+        }
+
+        int next() {
+            if (++stamp == 0) { // wrapped around: old marks could collide with new stamps
+                java.util.Arrays.fill(mark, 0);
+                stamp = 1;
+            }
+            return stamp;
+        }
+    }
+
     /** A growable int list. */
     private static final class IntBuf {
         int[] a = new int[64];
@@ -413,10 +441,23 @@ final class LshFactCheckStore implements FactCheckStore {
         return out == null ? ts : out.isEmpty() ? ts : out;
     }
 
-    /** Adds the claims sharing a band with {@code ts} to {@code out}; {@code rows} caches each term's hashes. */
+    /**
+     * Adds the claims sharing a band with {@code ts} to {@code out}; {@code rows}, if not null, caches
+     * each term's hashes.
+     */
     private void probe(List<String> ts, long[] sig, IntBuf out, Map<String, long[]> rows) {
         Arrays.fill(sig, Long.MAX_VALUE);
         for (String t : rare(ts)) {
+            if (rows == null) {
+                long h = termHash(t);
+                for (int i = 0; i < HASHES; i++) {
+                    long v = minHash(h, i);
+                    if (v < sig[i]) {
+                        sig[i] = v;
+                    }
+                }
+                continue;
+            }
             long[] row = rows.get(t);
             if (row == null) {
                 row = new long[HASHES];
@@ -432,11 +473,22 @@ final class LshFactCheckStore implements FactCheckStore {
                 }
             }
         }
+        // Read the 32 directory slots first, then the 32 buckets: independent loads, so their cache
+        // misses overlap instead of queuing behind each band's scan.
+        long[] keys = new long[BANDS];
+        int[] from = new int[BANDS];
+        int[] to = new int[BANDS];
         for (int b = 0; b < BANDS; b++) {
-            long key = bandKey(sig, b);
-            long lo = key << ID_BITS;
-            int slot = slot(key);
-            for (int idx = dir[slot], end = dir[slot + 1]; idx < end; idx++) {
+            keys[b] = bandKey(sig, b);
+        }
+        for (int b = 0; b < BANDS; b++) {
+            int slot = slot(keys[b]);
+            from[b] = dir[slot];
+            to[b] = dir[slot + 1];
+        }
+        for (int b = 0; b < BANDS; b++) {
+            long lo = keys[b] << ID_BITS;
+            for (int idx = from[b], end = to[b]; idx < end; idx++) {
                 long v = buckets[idx];
                 if ((v & ~ID_MASK) == lo) {
                     out.add((int) (v & ID_MASK));
