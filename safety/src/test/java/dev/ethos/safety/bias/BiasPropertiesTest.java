@@ -47,6 +47,8 @@ class BiasPropertiesTest {
             "she's locked out", "he'll call", "she'd agree", "he himself signs", "it is his", "he or she decides",
             "his/her form arrives", "s/he knows", "he doesn't care", "she isn't sure", "they are fine",
             "he usually hurts his back", "she sings and dances", "ask him or her", "does he know");
+    // Not "the waitress": its neutral form "server" is no person noun on a second pass (computer
+    // servers), so idempotence fails when a later "he" can take it as antecedent (docs/bias.md).
     private static final List<String> ROLE_PHRASES = List.of("the chairman", "a fireman", "two policemen",
             "an anchorman", "the stewardess", "our salesmen", "mankind", "man-made fibres", "manpower shortages",
             "Congressman Smith", "the spokesman's office", "a manager", "the human crew", "Manchester",
@@ -166,6 +168,4 @@ class BiasPropertiesTest {
     private static boolean isHan(char c) {
         return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
-}// Not "the waitress": its neutral form "server" is no person noun on a second pass (computer
-    // servers), so idempotence fails when a later "he" can take it as antecedent (docs/bias.md, limits).
-    
+}
