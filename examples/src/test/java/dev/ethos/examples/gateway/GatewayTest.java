@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
@@ -191,8 +190,7 @@ class GatewayTest {
     void withTheStandardChainThePiiInAPromptNeverReachesTheModel() throws Exception {
         FixedModelServer up = upstream();
         Gateway gw = standardGateway(up);
-        // Meaningful once EthosChains.standard holds the PII filter (being built on its own branch).
-        assumeTrue(hasFilter(gw.generator(), "pii"), "EthosChains.standard has no 'pii' filter yet");
+        assertTrue(hasFilter(gw.generator(), "pii"), "the standard chain holds the PII filter");
         OpenAiGenerator c = client(gw);
         c.generate(GenerationRequest.of(PII_PROMPT));
         CollectingListener l = new CollectingListener();
@@ -223,8 +221,6 @@ class GatewayTest {
     void withTheStandardChainTheAnswerCarriesProvenance() throws Exception {
         FixedModelServer up = upstream();
         Gateway gw = standardGateway(up);
-        // Meaningful once EthosChains.standard holds the provenance filter (being built on its own branch).
-        assumeTrue(hasFilter(gw.generator(), "provenance"), "EthosChains.standard has no 'provenance' filter yet");
         OpenAiGenerator c = client(gw);
         Generation g = c.generate(GenerationRequest.of("When is the review?"));
         CollectingListener l = new CollectingListener();
@@ -574,6 +570,53 @@ class GatewayTest {
         assertNull(l.error, () -> String.valueOf(l.error));
         assertTrue(l.text().contains(FixedModelServer.ANSWER), "the request in flight finished whole: " + l.text());
         assertEquals(dev.ethos.FinishReason.STOP, l.completed.finishReason());
+    }
+
+    @Test
+    void endToEndThroughTheBuiltinDjlModel() throws Exception {
+        // provider -> gateway (standard chain) -> djl:builtin, recording what the model is given.
+        dev.ethos.Generator djl = Generators.open("djl:builtin");
+        List<GenerationRequest> given = java.util.Collections.synchronizedList(new ArrayList<>());
+        dev.ethos.Generator recording = new dev.ethos.Generator() {
+            @Override
+            public Generation generate(GenerationRequest r) {
+                given.add(r);
+                return djl.generate(r);
+            }
+
+            @Override
+            public void stream(GenerationRequest r, dev.ethos.StreamListener listener) {
+                given.add(r);
+                djl.stream(r, listener);
+            }
+
+            @Override
+            public dev.ethos.ModelInfo info() {
+                return djl.info();
+            }
+        };
+        Gateway gw = Gateway.builder(recording).config(GatewayConfig.builder().host("127.0.0.1").port(0).build())
+                .accessLog(accessLog::add).chain(m -> EthosChains.standard(m).build()).start();
+        open.add(gw);
+        open.add((AutoCloseable) djl);
+        OpenAiGenerator c = OpenAiGenerator.builder(URI.create("http://127.0.0.1:" + gw.port() + "/v1"))
+                .model(gw.modelName()).maxRetries(0).requestTimeout(Duration.ofSeconds(60)).build();
+        String prompt = "Write a job ad for a software engineer. Applications go to jane.doe@example.com.";
+        GenerationRequest req = GenerationRequest.builder().user(prompt)
+                .options(dev.ethos.GenerationOptions.builder().maxTokens(40).build()).build();
+        Generation batch = c.generate(req);
+        CollectingListener l = new CollectingListener();
+        c.stream(req, l);
+        assertNull(l.error, () -> String.valueOf(l.error));
+        assertEquals(l.text(), l.completed.text());
+        assertEquals(2, given.size());
+        for (GenerationRequest r : given) {
+            assertFalse(r.promptText().contains("jane.doe@example.com"), "the model was given: " + r.promptText());
+        }
+        for (Generation g : List.of(batch, l.completed)) {
+            assertTrue(g.text().startsWith("AI-generated content"), g.text());
+            assertInstanceOf(Map.class, ethos(g).get("provenance"));
+        }
     }
 
     @Test
