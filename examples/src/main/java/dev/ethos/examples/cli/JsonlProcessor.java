@@ -94,7 +94,9 @@ public final class JsonlProcessor {
     private static String message(RuntimeException e) {
         if (e instanceof JsonParseException) {
             Throwable c = e.getCause() != null ? e.getCause() : e;
-            return "malformed JSON (" + c.getMessage() + ")";
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("column (\\d+)")
+                    .matcher(String.valueOf(c.getMessage()));
+            return m.find() ? "malformed JSON at column " + m.group(1) : "malformed JSON";
         }
         return e.getMessage();
     }

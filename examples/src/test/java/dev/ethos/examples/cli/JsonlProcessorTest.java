@@ -37,7 +37,7 @@ class JsonlProcessorTest {
                 + "[1,2]\n{\"id\": 6, \"text\": \"c\"}\n", st);
         assertEquals(1, st[0]);
         assertEquals(6, out.length);
-        assertTrue(out[1].startsWith("{\"error\":\"line 2: malformed JSON"), out[1]);
+        assertEquals("{\"error\":\"line 2: malformed JSON at column 7\"}", out[1]);
         assertEquals("{\"id\":3,\"error\":\"line 3: \\\"text\\\" must be a string\"}", out[2]);
         assertEquals("{\"id\":4,\"error\":\"line 4: \\\"lang\\\" must be \\\"en\\\" or \\\"zh\\\"\"}", out[3]);
         assertEquals("{\"error\":\"line 5: expected a JSON object\"}", out[4]);
