@@ -19,8 +19,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -425,16 +423,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     static String sha256(String s) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            StringBuilder sb = new StringBuilder(64);
-            for (byte x : d) {
-                sb.append(Character.forDigit((x >> 4) & 0xF, 16)).append(Character.forDigit(x & 0xF, 16));
-            }
-            return sb.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return com.google.common.hash.Hashing.sha256().hashString(s, StandardCharsets.UTF_8).toString();
     }
 
     // ------------------------------------------------------------------------------------------
