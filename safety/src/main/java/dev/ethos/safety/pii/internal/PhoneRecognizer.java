@@ -242,10 +242,28 @@ public final class PhoneRecognizer implements Recognizer {
     private static boolean isValid(Phonenumber.PhoneNumber pn, Map<Phonenumber.PhoneNumber, Boolean> validity) {
         Boolean known = validity.get(pn);
         if (known == null) {
-            known = UTIL.isValidNumber(pn);
+            known = lengthPossible(pn) && UTIL.isValidNumber(pn);
             validity.put(pn, known);
         }
         return known;
+    }
+
+    /**
+     * False only when no number of this length can be valid: {@code isValidNumber} requires the national
+     * number's length to be among the general description's possible lengths, which
+     * {@code isPossibleNumberWithReason} checks without any regex. That check reads the country code's main
+     * region only, so it is used only where every region of the code shares it: a single-region code, or
+     * +1 (every NANP region has 10-digit numbers). It spares the per-region pattern matching for the
+     * many wrong-length readings (a 12-digit card prefix read as a US number).
+     */
+    static boolean lengthPossible(Phonenumber.PhoneNumber pn) {
+        int cc = pn.getCountryCode();
+        if (cc != 1 && UTIL.getRegionCodesForCountryCode(cc).size() != 1) {
+            return true;
+        }
+        PhoneNumberUtil.ValidationResult r = UTIL.isPossibleNumberWithReason(pn);
+        return r != PhoneNumberUtil.ValidationResult.TOO_SHORT && r != PhoneNumberUtil.ValidationResult.TOO_LONG
+                && r != PhoneNumberUtil.ValidationResult.INVALID_LENGTH;
     }
 
     private static boolean fastValid(String number, String region, Map<Phonenumber.PhoneNumber, Boolean> validity) {
