@@ -47,7 +47,7 @@ final class Cues {
             + "ulcers?|crohn'?s?|psoriasis|eczema|osteoporosis|infertility|thyroid( disease)?|anxiety|adhd|migraines?|"
             + "sclerosis|blood pressure|blood sugar|(damaged|failing|diseased|clogged|blocked) [a-z]+|cancer cells|"
             + "neuropathy|nerve damage|sciatica|fibromyalgia|gout|herpes|shingles|acid reflux|tinnitus|vertigo|"
-            + "erectile dysfunction|endometriosis|gallstones|cataract|myopia|"
+            + "erectile dysfunction|endometriosis|gallstones|cataract|myopia|alopecia|hair loss|baldness|"
             + "blood clots?|arteries)";
     private static final String EN_SERIOUS = "(cancer cells|(damaged|failing|diseased) (kidneys?|liver|heart|"
             + "lungs|nerves)|cancers?|tumou?rs?|leuka?emia|diabetes|hiv|aids|alzheimer'?s?|dementia|"
@@ -232,15 +232,20 @@ final class Cues {
             + "wake up,? sheeple|mind control|"
             // A public event declared staged or faked: "the moon landing was staged", "the footage was faked".
             + "(landings?|attacks?|massacres?|bombings?|pandemic|outbreak|footage|blackout|crash|explosions?|"
-            + "elections?|tragedy)( [a-z0-9'-]+){0,3} (was|were|has been|have been|is|are) (all )?(staged|faked|"
-            + "fabricated|scripted)(?! (from|for|as|in (a|the) (film|movie|show|play|series|drill|exercise)))|"
+            + "elections?|tragedy)( (?!scenes?\\b|sequences?\\b|stunts?\\b|shots?\\b)[a-z0-9'-]+){0,3} (was|were|has been|have been|is|are) (all )?(staged|faked|"
+            + "fabricated|scripted)(?![^.;]{0,40}\\b(for|in) (the|a|an|its|their|our) (new |upcoming |latest )?(film|movie|"
+            + "thriller|series|show|documentary|drama|play|production|music video|novel|game)\\b)(?=[.,;:!]|$| by | to | and | in (a|the) (hollywood |secret |film |movie |tv )?(studio|film set|"
+            + "sound ?stage))|"
+            // An outbreak declared planned or made on purpose: "the pandemic was planned by billionaires".
+            + "(pandemic|outbreak|epidemic|virus|covid(-19)?)( [a-z0-9'-]+){0,3} (was|were|has been) (planned|"
+            + "engineered|manufactured|released on purpose|released deliberately|created on purpose)|"
             // "staged in a Hollywood studio": a film set named as where a real event was faked.
             + "(was|were) (staged|faked|filmed) (in|on) (a|the) (hollywood |secret |film |movie |tv )?(studio|film set|"
             + "sound ?stage) (by (nasa|the government|the cia)|to (fool|trick|deceive)))\\b");
     private static final Pattern ZH_ACTOR = Pattern.compile("[\\p{IsHan}]{1,6}(局|部门|机构|委员会|集团|实验室)|政府|官方|相关部门|有关部门|国家|当局|银行|媒体|公司|企业|药企|"
             + "医药公司|专家|科学家|医院|他们|上面|高层|资本|精英|外国势力|美国|财团|部门");
     private static final Pattern ZH_CONCEAL = Pattern.compile("不公布|不公开|不敢公布|拒绝公布|压下|捂住|隐瞒|瞒着|瞒|故意不|刻意|早就知道|一手策划|策划|掩盖|封锁|秘密|暗中|偷偷|联手|串通|操控|幕后|人为制造|"
-            + "不想让你知道|不让你知道|删帖|封口|内幕|阴谋|配合|都不(会)?告诉你|不会告诉你|不敢告诉你|"
+            + "不想让你知道|不让你知道|删帖|封口|内幕|阴谋|配合(演戏|作秀|造假|隐瞒|掩盖)|都不(会)?告诉你|不会告诉你|不敢告诉你|"
             + "(不肯|不愿|不愿意|不敢)(拿出来|公开|公布)|骗了(全世界|所有人|全国人民|全国|老百姓|大家|我们)|自导自演");
     private static final Pattern ZH_CONSPIRACY_STRONG = Pattern.compile("不想让你知道|不让你知道|封锁消息|掩盖(了)?真相|阴谋|"
             + "隐瞒(了)?真相|(医生|专家|药企|医院|政府|官方|媒体)们?(都|是)?(不会|不敢|不肯|从来不|都不|不)告诉你|"
