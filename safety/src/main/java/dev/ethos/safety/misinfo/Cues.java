@@ -176,6 +176,11 @@ final class Cues {
         return null;
     }
 
+    /** "Ask your doctor whether you can stop": advice to consult, not to drop treatment. */
+    private static final Pattern EN_CONSULT = Pattern.compile("\\b(consult|ask|talk to|speak to|speak with|check with) "
+            + "(your |a )(doctor|physician|pharmacist|gp|specialist)");
+    private static final Pattern ZH_CONSULT = Pattern.compile("咨询(医生|医师|药师)|遵医嘱|(在|听从)医生(的)?指导|请教医生|询问医生");
+
     private static boolean replacementCue(String s, boolean zh, long mask) {
         if (!zh && !EN_REPLACE.possible(mask)) {
             return false;
@@ -184,7 +189,7 @@ final class Cues {
         while (m.find()) {
             String before = s.substring(Math.max(0, m.start() - 30), m.start());
             if (!(zh ? ZH_NEG_BEFORE : EN_NEG_BEFORE).matcher(before).find()) {
-                return true;
+                return !(zh ? ZH_CONSULT : EN_CONSULT).matcher(s).find(); // only after a hit: off the hot path
             }
         }
         return false;
@@ -229,12 +234,12 @@ final class Cues {
             + "deal|weapons?|experiments?|labs?)|hidden (global )?(agency|agenda|cure)|handing .{0,40} to a hidden)\\b");
     private static final Gate EN_CONSPIRACY_STRONG = Gate.of("\\b((don't|do not) want you to know|"
             + "cover-?up|false flag|plandemic|deep state|new world order|(are|were|all|everyone|everybody|they|them) (all )?in on it|what they('re| are) hiding|"
-            + "wake up,? sheeple|mind control|"
+            + "wake up,? sheeple|mind control|crisis actors?|"
             // A public event declared staged or faked: "the moon landing was staged", "the footage was faked".
-            + "(landings?|attacks?|massacres?|bombings?|pandemic|outbreak|footage|blackout|crash|explosions?|"
+            + "(landings?|attacks?|massacres?|bombings?|shootings?|pandemic|outbreak|footage|blackout|crash|explosions?|"
             + "elections?|tragedy)( (?!scenes?\\b|sequences?\\b|stunts?\\b|shots?\\b)[a-z0-9'-]+){0,3} (was|were|has been|have been|is|are) (all )?(staged|faked|"
             + "fabricated|scripted)(?![^.;]{0,40}\\b(for|in) (the|a|an|its|their|our) (new |upcoming |latest )?(film|movie|"
-            + "thriller|series|show|documentary|drama|play|production|music video|novel|game)\\b)(?=[.,;:!]|$| by | to | and | in (a|the) (hollywood |secret |film |movie |tv )?(studio|film set|"
+            + "thriller|series|show|documentary|drama|play|production|music video|novel|game)\\b)(?=[.,;:!]|$| by | to | and | with (paid |hired |crisis )actors| in (a|the) (hollywood |secret |film |movie |tv )?(studio|film set|"
             + "sound ?stage))|"
             // An outbreak declared planned or made on purpose: "the pandemic was planned by billionaires".
             + "(pandemic|outbreak|epidemic|virus|covid(-19)?)( [a-z0-9'-]+){0,3} (was|were|has been) (planned|"
