@@ -47,7 +47,7 @@ final class Cues {
             + "ulcers?|crohn'?s?|psoriasis|eczema|osteoporosis|infertility|thyroid( disease)?|anxiety|adhd|migraines?|"
             + "sclerosis|blood pressure|blood sugar|(damaged|failing|diseased|clogged|blocked) [a-z]+|cancer cells|"
             + "neuropathy|nerve damage|sciatica|fibromyalgia|gout|herpes|shingles|acid reflux|tinnitus|vertigo|"
-            + "erectile dysfunction|endometriosis|gallstones|cataract|myopia|"
+            + "erectile dysfunction|endometriosis|gallstones|cataract|myopia|alopecia|hair loss|baldness|"
             + "blood clots?|arteries)";
     private static final String EN_SERIOUS = "(cancer cells|(damaged|failing|diseased) (kidneys?|liver|heart|"
             + "lungs|nerves)|cancers?|tumou?rs?|leuka?emia|diabetes|hiv|aids|alzheimer'?s?|dementia|"
@@ -115,7 +115,8 @@ final class Cues {
     private static final Pattern ZH_WEAK_CURE = Pattern.compile("预防|防治|治疗|对抗|缓解|改善|降低|打败|战胜|康复|溶解|疏通|修复|远离|恢复");
     private static final Pattern ZH_INTENSIFIER = Pattern.compile("百分之百|100%|彻底|完全|永久|所有|一切|各种|立即|马上|祖传|偏方|神药|自然就|"
             + "见效|神奇|奇效|特效|秘方|保证|必定|就能|都能|包治|一周|一个月|三个月|三天|一晚|一次|从此|再也不");
-    private static final Pattern ZH_REPLACE = Pattern.compile("(不要|别|不用|拒绝)(做|去|再)?(化疗|放疗|吃药|手术|打针|去医院|打胰岛素)|停掉|停药|停用|扔掉|不需要再|不用再|不必再|不用吃药|告别药物|不需要(吃药|打针|化疗|"
+    private static final Pattern ZH_REPLACE = Pattern.compile("(不要|别|不用|拒绝)(做|去|再)?(化疗|放疗|吃药|手术|打针|去医院|打胰岛素)|"
+            + "(不要|别|不用|不必|拒绝)再?(吃|服|用)(降压|降糖|降脂|抗抑郁|抗癌|抗病毒|靶向|西)药|停掉|停药|停用|扔掉|不需要再|不用再|不必再|不用吃药|告别药物|不需要(吃药|打针|化疗|"
             + "手术|胰岛素)|不用(吃药|打针|化疗|手术|去医院)|代替[^，。]{0,8}(药|化疗|治疗|手术)|替代[^，。]{0,8}(药|化疗|治疗|手术)|"
             + "比(去)?医院[^，。]{0,4}(强|好|有效)|比(吃)?药[^，。]{0,4}(强|好|有效)");
     private static final Pattern ZH_PROVEN = Pattern.compile("抗生素|抗病毒|疫苗|化疗|手术|胰岛素|医生指导|遵医嘱|处方|药物治疗|青霉素|阿莫西林|戒烟|"
@@ -175,6 +176,11 @@ final class Cues {
         return null;
     }
 
+    /** "Ask your doctor whether you can stop": advice to consult, not to drop treatment. */
+    private static final Pattern EN_CONSULT = Pattern.compile("\\b(consult|ask|talk to|speak to|speak with|check with) "
+            + "(your |a )(doctor|physician|pharmacist|gp|specialist)");
+    private static final Pattern ZH_CONSULT = Pattern.compile("咨询(医生|医师|药师)|遵医嘱|(在|听从)医生(的)?指导|请教医生|询问医生");
+
     private static boolean replacementCue(String s, boolean zh, long mask) {
         if (!zh && !EN_REPLACE.possible(mask)) {
             return false;
@@ -183,7 +189,7 @@ final class Cues {
         while (m.find()) {
             String before = s.substring(Math.max(0, m.start() - 30), m.start());
             if (!(zh ? ZH_NEG_BEFORE : EN_NEG_BEFORE).matcher(before).find()) {
-                return true;
+                return !(zh ? ZH_CONSULT : EN_CONSULT).matcher(s).find(); // only after a hit: off the hot path
             }
         }
         return false;
@@ -213,7 +219,9 @@ final class Cues {
             + "cover-?up|hiding|hides|hid|hide|concealing|conceals?|concealed|suppress(es|ed|ing)? (the|a|all|any)|"
             + "bur(y|ied|ies|ying) (it|them|this|that|the (evidence|truth|report|reports|study|studies|data|research|"
             + "cure|results|files)|every|all|any)|(kept|keeps?|keeping) ([\\w-]+ ){0,3}(secret|hidden|quiet|under wraps|from (us|the public|you))|"
-            + "keep(s|ing)? (it |this |that )?quiet|paid (off )?to "
+            + "keep(s|ing)? (it |this |that )?quiet|(has|have|had) (been )?lied|lied (to|about) (us|you|the public|the "
+            + "world|everyone|it|this)|sitting on (a |the )?(cure|vaccine|treatment|evidence)|withh[oe]ld(s|ing)? "
+            + "(a |the )?(cure|evidence|data|truth)|paid (off )?to "
             + "(keep quiet|stay silent|lie|look away)|lie about it|lying (to us|about it)|(are|were|all|everyone|everybody|regulators|they|them|agency is|agencies are|government is|media is|"
             + "company is|companies are|officials are|doctors are) (all )?in on it|to (make|keep) (us|people|"
             + "everyone|the public) (obedient|docile|sick|dumb|compliant|quiet|afraid)|dumb(ing)? us down|"
@@ -226,13 +234,28 @@ final class Cues {
             + "deal|weapons?|experiments?|labs?)|hidden (global )?(agency|agenda|cure)|handing .{0,40} to a hidden)\\b");
     private static final Gate EN_CONSPIRACY_STRONG = Gate.of("\\b((don't|do not) want you to know|"
             + "cover-?up|false flag|plandemic|deep state|new world order|(are|were|all|everyone|everybody|they|them) (all )?in on it|what they('re| are) hiding|"
-            + "wake up,? sheeple|mind control)\\b");
+            + "wake up,? sheeple|mind control|crisis actors?|"
+            // A public event declared staged or faked: "the moon landing was staged", "the footage was faked".
+            + "(landings?|attacks?|massacres?|bombings?|shootings?|pandemic|outbreak|footage|blackout|crash|explosions?|"
+            + "elections?|tragedy)( (?!scenes?\\b|sequences?\\b|stunts?\\b|shots?\\b)[a-z0-9'-]+){0,3} (was|were|has been|have been|is|are) (all )?(staged|faked|"
+            + "fabricated|scripted)(?![^.;]{0,40}\\b(for|in) (the|a|an|its|their|our) (new |upcoming |latest )?(film|movie|"
+            + "thriller|series|show|documentary|drama|play|production|music video|novel|game)\\b)(?=[.,;:!]|$| by | to | and | with (paid |hired |crisis )actors| in (a|the) (hollywood |secret |film |movie |tv )?(studio|film set|"
+            + "sound ?stage))|"
+            // An outbreak declared planned or made on purpose: "the pandemic was planned by billionaires".
+            + "(pandemic|outbreak|epidemic|virus|covid(-19)?)( [a-z0-9'-]+){0,3} (was|were|has been) (planned|"
+            + "engineered|manufactured|released on purpose|released deliberately|created on purpose)|"
+            // "staged in a Hollywood studio": a film set named as where a real event was faked.
+            + "(was|were) (staged|faked|filmed) (in|on) (a|the) (hollywood |secret |film |movie |tv )?(studio|film set|"
+            + "sound ?stage) (by (nasa|the government|the cia)|to (fool|trick|deceive)))\\b");
     private static final Pattern ZH_ACTOR = Pattern.compile("[\\p{IsHan}]{1,6}(局|部门|机构|委员会|集团|实验室)|政府|官方|相关部门|有关部门|国家|当局|银行|媒体|公司|企业|药企|"
             + "医药公司|专家|科学家|医院|他们|上面|高层|资本|精英|外国势力|美国|财团|部门");
     private static final Pattern ZH_CONCEAL = Pattern.compile("不公布|不公开|不敢公布|拒绝公布|压下|捂住|隐瞒|瞒着|瞒|故意不|刻意|早就知道|一手策划|策划|掩盖|封锁|秘密|暗中|偷偷|联手|串通|操控|幕后|人为制造|"
-            + "不想让你知道|不让你知道|删帖|封口|内幕|阴谋|配合");
+            + "不想让你知道|不让你知道|删帖|封口|内幕|阴谋|配合(演戏|作秀|造假|隐瞒|掩盖)|都不(会)?告诉你|不会告诉你|不敢告诉你|"
+            + "(不肯|不愿|不愿意|不敢)(拿出来|公开|公布)|骗了(全世界|所有人|全国人民|全国|老百姓|大家|我们)|自导自演");
     private static final Pattern ZH_CONSPIRACY_STRONG = Pattern.compile("不想让你知道|不让你知道|封锁消息|掩盖(了)?真相|阴谋|"
-            + "隐瞒(了)?真相");
+            + "隐瞒(了)?真相|(医生|专家|药企|医院|政府|官方|媒体)们?(都|是)?(不会|不敢|不肯|从来不|都不|不)告诉你|"
+            // A public event declared staged or faked: "登月是在摄影棚里拍的".
+            + "(登月|袭击|屠杀|爆炸|疫情|地震|空难|事件)[^，。；！？]{0,12}(摄影棚|摆拍|自导自演|伪造|造假|演出来的|拍出来的)");
 
     /** A documented finding, not a claim of a plot: "investigations revealed", "a court found". */
     private static final Gate EN_DOCUMENTED = Gate.of("\\b(historians|scholars|researchers|archives|declassified (files|documents|records)|"
