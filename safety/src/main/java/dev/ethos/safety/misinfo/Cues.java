@@ -234,7 +234,13 @@ final class Cues {
             + "deal|weapons?|experiments?|labs?)|hidden (global )?(agency|agenda|cure)|handing .{0,40} to a hidden)\\b");
     private static final Gate EN_CONSPIRACY_STRONG = Gate.of("\\b((don't|do not) want you to know|"
             + "cover-?up|false flag|plandemic|deep state|new world order|(are|were|all|everyone|everybody|they|them) (all )?in on it|what they('re| are) hiding|"
-            + "wake up,? sheeple|mind control|crisis actors?|"
+            + "wake up,? sheeple|mind control|crisis actors?)\\b");
+    /**
+     * Events declared staged, faked or planned: part of the strong conspiracy cue, kept in its own
+     * pattern so that its event-noun alternatives only run when one of its verbs is in the sentence
+     * (see {@link #STAGED_VERBS}).
+     */
+    private static final Gate EN_STAGED = Gate.of("\\b("
             // A public event declared staged or faked: "the moon landing was staged", "the footage was faked".
             + "(landings?|attacks?|massacres?|bombings?|shootings?|pandemic|outbreak|footage|blackout|crash|explosions?|"
             + "elections?|tragedy)( (?!scenes?\\b|sequences?\\b|stunts?\\b|shots?\\b)[a-z0-9'-]+){0,3} (was|were|has been|have been|is|are) (all )?(staged|faked|"
@@ -272,11 +278,33 @@ final class Cues {
             + "the press|regulators|prosecutors|authorities|auditors|a court|the court) (later )?(reported|found|"
             + "revealed|said|announced|ruled|concluded|confirmed))\\b");
 
+    /** Every match of {@link #EN_STAGED} contains one of these: checked before the regex runs. */
+    private static final String[] STAGED_VERBS = {"staged", "faked", "fabricated", "scripted", "filmed", "planned",
+        "engineered", "manufactured", "released ", "created on"};
+
+    /** Whether {@link #EN_STAGED} could match: its gate is open and one of its verbs is present. */
+    private static boolean stagedPossible(String lower, long mask) {
+        if (!EN_STAGED.possible(mask)) {
+            return false;
+        }
+        for (String v : STAGED_VERBS) {
+            if (lower.contains(v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean enStaged(String lower, long mask) {
+        return stagedPossible(lower, mask) && EN_STAGED.find(lower, mask);
+    }
+
     static Hit conspiracy(String original, String lang, Stance st) {
         boolean zh = "zh".equals(lang) || Terms.hasHan(original);
         String s = Terms.lower(original);
         long mask = zh ? 0 : Gate.mask(s);
-        if (!zh && !EN_CONCEAL.possible(mask) && !EN_CONSPIRACY_STRONG.possible(mask)) {
+        if (!zh && !EN_CONCEAL.possible(mask) && !EN_CONSPIRACY_STRONG.possible(mask)
+                && !stagedPossible(s, mask)) {
             return null;
         }
         if (st.hedged() || st.opinion() || st.namedSource() || has(zh, ZH_DOCUMENTED, EN_DOCUMENTED, s, mask)
@@ -284,7 +312,8 @@ final class Cues {
             return null;
         }
         Matcher c = zh ? ZH_CONCEAL.matcher(s) : EN_CONCEAL.matcher(s);
-        boolean strong = has(zh, ZH_CONSPIRACY_STRONG, EN_CONSPIRACY_STRONG, s, mask);
+        boolean strong = has(zh, ZH_CONSPIRACY_STRONG, EN_CONSPIRACY_STRONG, s, mask)
+                || !zh && enStaged(s, mask);
         boolean conceal = false;
         while (c.find()) {
             String before = s.substring(Math.max(0, c.start() - 25), c.start());
