@@ -232,6 +232,27 @@ final class Cues {
             + "false flag|the truth (about|is being)|what (they|the government) (are|is) hiding|what is really "
             + "(killing|happening|going on)|new world order|deep state|secret (machines?|plan|program(me)?|agency|cure|"
             + "deal|weapons?|experiments?|labs?)|hidden (global )?(agency|agenda|cure)|handing .{0,40} to a hidden)\\b");
+    /** The branch of {@link #EN_CONCEAL} whose gate keys are common nouns (government, company, doctors). */
+    private static final String EN_IN_ON_IT = "(are|were|all|everyone|everybody|regulators|they|them|agency is|"
+            + "agencies are|government is|media is|company is|companies are|officials are|doctors are) (all )?in on it|";
+    /**
+     * {@link #EN_CONCEAL} without {@link #EN_IN_ON_IT}, only for its gate: a sentence can match EN_CONCEAL
+     * only if this gate is open or it contains "in on it", so a subject noun alone no longer opens it.
+     */
+    private static final Gate EN_CONCEAL_REST = Gate.of(without(EN_CONCEAL.pattern().pattern(), EN_IN_ON_IT));
+
+    private static String without(String regex, String branch) {
+        if (!regex.contains(branch)) {
+            throw new IllegalStateException("branch not in pattern: " + branch);
+        }
+        return regex.replace(branch, "");
+    }
+
+    /** Whether {@link #EN_CONCEAL} could match {@code lower}. */
+    private static boolean concealPossible(String lower, long mask) {
+        return EN_CONCEAL_REST.possible(mask) || EN_CONCEAL.possible(mask) && lower.contains("in on it");
+    }
+
     private static final Gate EN_CONSPIRACY_STRONG = Gate.of("\\b((don't|do not) want you to know|"
             + "cover-?up|false flag|plandemic|deep state|new world order|(are|were|all|everyone|everybody|they|them) (all )?in on it|what they('re| are) hiding|"
             + "wake up,? sheeple|mind control|crisis actors?)\\b");
@@ -303,7 +324,7 @@ final class Cues {
         boolean zh = "zh".equals(lang) || Terms.hasHan(original);
         String s = Terms.lower(original);
         long mask = zh ? 0 : Gate.mask(s);
-        if (!zh && !EN_CONCEAL.possible(mask) && !EN_CONSPIRACY_STRONG.possible(mask)
+        if (!zh && !concealPossible(s, mask) && !EN_CONSPIRACY_STRONG.possible(mask)
                 && !stagedPossible(s, mask)) {
             return null;
         }
@@ -315,7 +336,7 @@ final class Cues {
         boolean strong = has(zh, ZH_CONSPIRACY_STRONG, EN_CONSPIRACY_STRONG, s, mask)
                 || !zh && enStaged(s, mask);
         boolean conceal = false;
-        while (c.find()) {
+        while ((zh || concealPossible(s, mask)) && c.find()) {
             String before = s.substring(Math.max(0, c.start() - 25), c.start());
             if (zh ? !ZH_NEG_BEFORE.matcher(before).find()
                     : !EN_NEG_JUST_BEFORE.matcher(before).find()) {
