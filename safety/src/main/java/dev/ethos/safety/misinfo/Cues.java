@@ -127,7 +127,7 @@ final class Cues {
         boolean zh = "zh".equals(lang) || Terms.hasHan(original);
         String s = Terms.lower(original);
         long mask = zh ? 0 : Gate.mask(s);
-        if (!zh && !EN_STRONG_CURE.possible(mask) && !EN_WEAK_CURE.possible(mask) && !EN_REPLACE.possible(mask)) {
+        if (!zh && !EN_STRONG_CURE.possible(mask) && !EN_WEAK_CURE.possible(mask) && !replacePossible(s, mask)) {
             return null;
         }
         if (replacementCue(s, zh, mask)) {
@@ -176,13 +176,28 @@ final class Cues {
         return null;
     }
 
+    /**
+     * {@link #EN_REPLACE} without its "no (need for) MEDS" and "you can skip" branches, only for its gate:
+     * those branches key the gate on common words (the medicines, "can"), yet every match of them
+     * contains "no " or "you can ", which is checked directly.
+     */
+    private static final Gate EN_REPLACE_REST = Gate.of(without(without(EN_REPLACE.pattern().pattern(),
+            "|no (need for (a |any |your )?)?" + EN_MEDS + "( needed| required)?|", "|"),
+            "|you can (skip|ditch|quit|stop)|", "|"));
+
+    /** Whether {@link #EN_REPLACE} could match {@code lower}. */
+    private static boolean replacePossible(String lower, long mask) {
+        return EN_REPLACE_REST.possible(mask)
+                || EN_REPLACE.possible(mask) && (lower.contains("no ") || lower.contains("you can "));
+    }
+
     /** "Ask your doctor whether you can stop": advice to consult, not to drop treatment. */
     private static final Pattern EN_CONSULT = Pattern.compile("\\b(consult|ask|talk to|speak to|speak with|check with) "
             + "(your |a )(doctor|physician|pharmacist|gp|specialist)");
     private static final Pattern ZH_CONSULT = Pattern.compile("咨询(医生|医师|药师)|遵医嘱|(在|听从)医生(的)?指导|请教医生|询问医生");
 
     private static boolean replacementCue(String s, boolean zh, long mask) {
-        if (!zh && !EN_REPLACE.possible(mask)) {
+        if (!zh && !replacePossible(s, mask)) {
             return false;
         }
         Matcher m = zh ? ZH_REPLACE.matcher(s) : EN_REPLACE.matcher(s);
@@ -242,10 +257,14 @@ final class Cues {
     private static final Gate EN_CONCEAL_REST = Gate.of(without(EN_CONCEAL.pattern().pattern(), EN_IN_ON_IT));
 
     private static String without(String regex, String branch) {
+        return without(regex, branch, "");
+    }
+
+    private static String without(String regex, String branch, String by) {
         if (!regex.contains(branch)) {
             throw new IllegalStateException("branch not in pattern: " + branch);
         }
-        return regex.replace(branch, "");
+        return regex.replace(branch, by);
     }
 
     /** Whether {@link #EN_CONCEAL} could match {@code lower}. */
