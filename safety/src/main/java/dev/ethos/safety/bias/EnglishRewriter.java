@@ -1145,15 +1145,24 @@ final class EnglishRewriter {
             return OBJECT_STARTERS.contains(x);
         }
 
-        /** "his" with no noun after it ("it is his") is standalone: theirs. */
-        private boolean possessiveStandalone(int i) {
-            int k = next(i);
+        /**
+         * {@code k} is the token after a pronoun (-1 at the end of the text), and is the end or
+         * punctuation: true when the pronoun ends its phrase, i.e. no opening quote, bracket or
+         * emphasis mark follows it.
+         */
+        private boolean endsBefore(int k) {
             if (k < 0) {
                 return true;
             }
-            if (t.kind[k] == PUNCT) {
-                char c = text.charAt(t.start[k]);
-                return c != '"' && c != '\u201C' && c != '(' && c != '*' && c != '_';
+            char c = text.charAt(t.start[k]);
+            return c != '"' && c != '\u201C' && c != '(' && c != '*' && c != '_';
+        }
+
+        /** "his" with no noun after it ("it is his") is standalone: theirs. */
+        private boolean possessiveStandalone(int i) {
+            int k = next(i);
+            if (k < 0 || t.kind[k] == PUNCT) {
+                return endsBefore(k);
             }
             if (t.kind[k] != WORD) {
                 return false;
@@ -1168,12 +1177,8 @@ final class EnglishRewriter {
         /** Object "her" (them) or possessive determiner (their), decided from the words around it. */
         private boolean herIsObject(int i) {
             int k = next(i);
-            if (k < 0) {
-                return true;
-            }
-            if (t.kind[k] == PUNCT) {
-                char c = text.charAt(t.start[k]);
-                return c != '"' && c != '\u201C' && c != '(' && c != '*' && c != '_';
+            if (k < 0 || t.kind[k] == PUNCT) {
+                return endsBefore(k);
             }
             if (t.kind[k] == NUM) {
                 return false;
