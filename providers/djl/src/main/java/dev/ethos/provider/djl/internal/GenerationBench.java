@@ -13,17 +13,33 @@ import java.util.function.Consumer;
 
 /**
  * Measures decoding speed of a GPT-2-small-shaped model (124M parameters, random F32 weights made
- * in-process) at batch 1, beside the memory-bandwidth bound measured in the same run: decoding one
- * token reads every weight once, so it cannot be faster than (bytes read per token) / (memory
- * bandwidth). The bandwidth is the best of several large copies on the same engine.
+ * in-process) at batch 1, beside the memory-bandwidth bound measured in the same run, as issue #6
+ * defines it: (model bytes read per token) / (measured copy bandwidth), where the copy bandwidth is
+ * bytes copied per second, as memcpy benchmarks count it. Decoding one token reads every weight once
+ * and writes almost nothing, while a copy writes every byte it reads, so decoding can beat that
+ * bound; the stricter bound against the read bandwidth (summing an array) is reported beside it.
  */
 public final class GenerationBench {
     /** One run's figures. */
     public record Result(long parameters, long bytesPerToken, double prefillMillis, int promptTokens,
-            double tokensPerSecond, double copyBytesPerSecond, double readBytesPerSecond, double boundTokensPerSecond,
-            int threads) {
+            double tokensPerSecond, double copyBytesPerSecond, double readBytesPerSecond, int threads) {
+        /** Tokens per second if decoding moved its bytes at the measured copy bandwidth. */
+        public double boundTokensPerSecond() {
+            return copyBytesPerSecond / bytesPerToken;
+        }
+
+        /** Decoding speed over {@link #boundTokensPerSecond()}: the figure of the last line. */
         public double ratio() {
-            return tokensPerSecond / boundTokensPerSecond;
+            return tokensPerSecond / boundTokensPerSecond();
+        }
+
+        /** The stricter bound: tokens per second if decoding read its bytes as fast as a sum does. */
+        public double readBoundTokensPerSecond() {
+            return readBytesPerSecond / bytesPerToken;
+        }
+
+        public double readRatio() {
+            return tokensPerSecond / readBoundTokensPerSecond();
         }
     }
 
@@ -109,7 +125,7 @@ public final class GenerationBench {
                                 double cs = (System.nanoTime() - t2) / 1e9;
                                 if (r > 0) {
                                     copySeconds += cs;
-                                    copyBytes += 2 * n * 4;
+                                    copyBytes += n * 4; // bytes copied, counted once
                                 }
                             }
                         }
@@ -126,12 +142,11 @@ public final class GenerationBench {
             }
             double copy = copyBytes / copySeconds;
             double read = readBytes / readSeconds;
-            double bandwidth = Math.max(copy, read);
-            log.accept(String.format("memory bandwidth, measured between the tokens: copy %.2f GB/s (bytes read + "
-                    + "written, as STREAM counts them), read %.2f GB/s (summing an array); the bound uses the higher",
+            log.accept(String.format("memory bandwidth, measured between the tokens: copy %.2f GB/s (bytes copied per "
+                    + "second, as memcpy counts them; the bound), read %.2f GB/s (summing an array; the stricter bound)",
                     copy / 1e9, read / 1e9));
             return new Result(config.parameterCount(), bytesPerToken, bestPrefill, promptTokens, decoded / decodeSeconds,
-                    copy, read, bandwidth / bytesPerToken, ai.djl.pytorch.jni.JniUtils.getNumThreads());
+                    copy, read, ai.djl.pytorch.jni.JniUtils.getNumThreads());
         }
     }
 
