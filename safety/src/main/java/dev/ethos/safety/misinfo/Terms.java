@@ -390,8 +390,46 @@ final class Terms {
         run.setLength(0);
     }
 
-    /** Lower case, char by char, so offsets stay those of {@code s}. */
+    /**
+     * Lower case, char by char, so offsets stay those of {@code s}. The stance and every detector
+     * lower the same sentence (and the one before it) in turn, so each thread remembers its last two
+     * answers, by identity.
+     */
     static String lower(String s) {
+        LastLower c = LAST_LOWER.get();
+        if (c.in0 == s) {
+            return c.out0;
+        }
+        if (c.in1 == s) {
+            return c.out1;
+        }
+        String out = lowerChars(s);
+        c.in1 = c.in0;
+        c.out1 = c.out0;
+        c.in0 = s;
+        c.out0 = out;
+        return out;
+    }
+
+    /** The last two strings {@link #lower} was given on this thread, and its answers. */
+    private static final class LastLower {
+        String in0;
+        String out0;
+        String in1;
+        String out1;
+    }
+
+    private static final ThreadLocal<LastLower> LAST_LOWER = ThreadLocal.withInitial(LastLower::new);
+
+    private static String lowerChars(String s) {
+        boolean latin1 = true;
+        for (int i = 0; i < s.length() && latin1; i++) {
+            latin1 = s.charAt(i) < 0x100;
+        }
+        if (latin1) {
+            // Latin-1 lower-cases one char to one char, exactly as Character.toLowerCase(char) does.
+            return s.toLowerCase(Locale.ROOT);
+        }
         char[] a = s.toCharArray();
         for (int i = 0; i < a.length; i++) {
             a[i] = Character.toLowerCase(a[i]);
