@@ -80,6 +80,75 @@ class TextToolsTest {
                 .list().ofMinSize(1).ofMaxSize(6).map(l -> String.join(" ", l));
     }
 
+    /**
+     * Gating only skips patterns that cannot match, on text assembled from the lexicons' own words
+     * (so that gates open and patterns match often) with digits, apostrophes, hyphens and
+     * punctuation between them, and letters glued on either side.
+     */
+    @net.jqwik.api.Property(tries = 1500)
+    void gatedPatternsAgreeWithTheirRegexesOnLexiconWords(@net.jqwik.api.ForAll("lexiconText") String text)
+            throws Exception {
+        String lower = Terms.lower(text);
+        long mask = Gate.mask(lower);
+        for (Gate g : gates()) {
+            assertEquals(g.pattern().matcher(lower).find(), g.find(lower, mask), g.pattern() + " on " + text);
+        }
+    }
+
+    private static List<Gate> gates() throws Exception {
+        List<Gate> out = new java.util.ArrayList<>();
+        for (Class<?> c : List.of(Stance.class, Cues.class, Citations.class)) {
+            for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                if (f.getType() == Gate.class) {
+                    f.setAccessible(true);
+                    out.add((Gate) f.get(null));
+                }
+            }
+        }
+        return out;
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> lexiconText() throws Exception {
+        java.util.TreeSet<String> words = new java.util.TreeSet<>();
+        for (Gate g : gates()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("[a-z][a-z'-]*").matcher(g.pattern().pattern());
+            while (m.find()) {
+                words.add(m.group());
+            }
+        }
+        net.jqwik.api.Arbitrary<String> word = net.jqwik.api.Arbitraries.of(List.copyOf(words));
+        net.jqwik.api.Arbitrary<String> glue = net.jqwik.api.Arbitraries.of(" ", " ", " ", "  ", ", ", ". ", "-", "'",
+                "", "s ", "x", " 3 ", "97% ", " 1,000 ", "!! ", " (", ") ", "\n");
+        return net.jqwik.api.Combinators.combine(word, glue).as((w, g) -> w + g).list().ofMinSize(1).ofMaxSize(8)
+                .map(l -> String.join("", l));
+    }
+
+    @Test
+    void aSequenceNeedsBothOfItsRarestParts() {
+        Gate g = Gate.of("\\b(makes? you immune|(\\d+|one|two) (out )?of (every )?(\\d+|ten) (people|adults))\\b");
+        // "make" without "immune"; "people" without a digit or a word starting "ten" ("often", "listen" do not count)
+        for (String s : List.of("make your phone money work", "toner of people", "people often listen to money")) {
+            assertFalse(g.possible(Gate.mask(s)), s);
+        }
+        for (String s : List.of("it makes you immune", "one of every ten people", "7 out of 10 adults")) {
+            assertTrue(g.possible(Gate.mask(s)) && g.find(s, Gate.mask(s)), s);
+        }
+    }
+
+    @Test
+    void wordInitialKeysOnlyWhereTheRegexPutsANonLetterBefore() {
+        for (String re : List.of("[a-z]zqj\\b", "-?zqj", "(a|-)zqj", "x\\bzqj|[\\w]zqj", "(?:a-)?zqj")) {
+            Gate g = Gate.of(re);
+            for (String s : List.of("azqj", "a-zqj", "zqj")) {
+                assertEquals(g.pattern().matcher(s).find(), g.find(s, Gate.mask(s)), re + " on " + s);
+            }
+        }
+        Gate initial = Gate.of("(\\b|^|[ '])zqv");
+        assertTrue(initial.find("the zqv", Gate.mask("the zqv")));
+        assertFalse(initial.possible(Gate.mask("azqv")), "a word-initial key needs the word to start there");
+    }
+
     @Test
     void citations() {
         Citations c = new Citations(Set.of(), 2026);
