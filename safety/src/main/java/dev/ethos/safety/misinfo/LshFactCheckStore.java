@@ -303,11 +303,19 @@ final class LshFactCheckStore implements FactCheckStore {
         if (sentCount == 0) {
             return List.of();
         }
+        // Hash every term, then find the table slots, then compare the strings: three tight loops,
+        // so the cache misses of different terms overlap.
+        int tableMask = vocabSlot.length - 1;
         for (int k = 0; k < nt; k++) {
             long h = termHash(sc.terms[k]);
             sc.hash[k] = h;
-            sc.tid[k] = idOf(sc.terms[k], h);
             sc.rowsAt[k] = -1;
+        }
+        for (int k = 0; k < nt; k++) {
+            sc.tid[k] = vocabSlot[(int) sc.hash[k] & tableMask];
+        }
+        for (int k = 0; k < nt; k++) {
+            sc.tid[k] = idOf(sc.terms[k], sc.hash[k]);
         }
         int cstamp = sc.startCounting();
         int[] all = new int[sentCount];
@@ -510,6 +518,7 @@ final class LshFactCheckStore implements FactCheckStore {
         final long[] keys = new long[BANDS];
         final int[] from = new int[BANDS];
         final int[] to = new int[BANDS];
+        final long[] head = new long[BANDS];
         int[] slotId = new int[256];
         int[] slotStamp = new int[256];
         int[] slotCount = new int[256];
@@ -711,11 +720,14 @@ final class LshFactCheckStore implements FactCheckStore {
                 }
             }
         }
-        // Read the 32 directory slots first, then the 32 buckets: independent loads, so their cache
-        // misses overlap instead of queuing behind each band's scan.
+        // Read the 32 directory slots first, then the first entry of each of the 32 slots, then scan
+        // them: independent loads in tight loops, so their cache misses overlap instead of queuing
+        // behind each band's scan (a scan that adds many candidates is too long for the processor to
+        // look past to the next band's load).
         long[] keys = sc.keys;
         int[] from = sc.from;
         int[] to = sc.to;
+        long[] head = sc.head;
         for (int b = 0; b < BANDS; b++) {
             keys[b] = bandKey(sig, b);
         }
@@ -723,6 +735,9 @@ final class LshFactCheckStore implements FactCheckStore {
             int slot = slot(keys[b]);
             from[b] = dir[slot];
             to[b] = dir[slot + 1];
+        }
+        for (int b = 0; b < BANDS; b++) {
+            head[b] = from[b] < to[b] ? buckets[from[b]] : 0;
         }
         for (int b = 0; b < BANDS; b++) {
             long lo = keys[b] << ID_BITS;
