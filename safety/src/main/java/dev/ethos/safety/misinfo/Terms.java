@@ -281,8 +281,31 @@ final class Terms {
                 .replace("per cent", "percent");
     }
 
-    /** One English word's term, or null for a function word. */
+    /**
+     * One English word's term, or null for a function word. A pure function of the word, so each
+     * thread remembers its answers for the words it has seen (up to {@link #WORD_CACHE} of them).
+     */
     static String english(String word) {
+        Map<String, String> cache = ENGLISH_CACHE.get();
+        String t = cache.get(word);
+        if (t == null) {
+            t = englishWord(word);
+            if (cache.size() >= WORD_CACHE) {
+                cache.clear();
+            }
+            cache.put(word, t == null ? NO_TERM : t);
+        }
+        return t == NO_TERM ? null : t;
+    }
+
+    /** How many words each thread's {@link #english} cache holds before it starts over. */
+    private static final int WORD_CACHE = 8192;
+    /** Marks a function word in the cache (a distinct instance, compared by identity). */
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    private static final String NO_TERM = new String("");
+    private static final ThreadLocal<Map<String, String>> ENGLISH_CACHE = ThreadLocal.withInitial(HashMap::new);
+
+    private static String englishWord(String word) {
         String num = EN_NUMBERS.get(word);
         if (num != null) {
             return num;

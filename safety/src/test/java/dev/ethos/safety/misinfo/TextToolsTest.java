@@ -149,6 +149,18 @@ class TextToolsTest {
         assertFalse(initial.possible(Gate.mask("azqv")), "a word-initial key needs the word to start there");
     }
 
+    /** The regex-free word split in {@link Polarity} gives the non-empty pieces of the regex split. */
+    @net.jqwik.api.Property(tries = 500)
+    void polarityWordsMatchTheRegexSplit(@net.jqwik.api.ForAll("clauseText") String s) {
+        List<String> expected = java.util.Arrays.stream(s.split("[^a-z']+")).filter(w -> !w.isEmpty()).toList();
+        assertEquals(expected, Polarity.words(s));
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> clauseText() {
+        return net.jqwik.api.Arbitraries.strings().withChars("ab'n t,.-Z9’é").ofMaxLength(30);
+    }
+
     @Test
     void citations() {
         Citations c = new Citations(Set.of(), 2026);
