@@ -180,6 +180,12 @@ final class Gate {
                 end &= boundary;
                 if (branch == null) {
                     none = true;
+                } else if (overlap(branch.first, first) + overlap(branch.second, second)
+                        < overlap(branch.first, second) + overlap(branch.second, first)) {
+                    // Either order is sound; this one shares fewer keys across the two sets, so that a
+                    // key one branch needs with a partner does not alone open both sets.
+                    first.addAll(branch.second);
+                    second.addAll(branch.first);
                 } else {
                     first.addAll(branch.first);
                     second.addAll(branch.second);
@@ -191,6 +197,15 @@ final class Gate {
                 boundary = end;
                 return none ? null : new Req(first, second);
             }
+        }
+
+        /** How many keys of {@code a} are in {@code b}. */
+        private static int overlap(java.util.Set<Integer> a, java.util.Set<Integer> b) {
+            int n = 0;
+            for (int k : a) {
+                n += b.contains(k) ? 1 : 0;
+            }
+            return n;
         }
 
         private Req sequence() {
