@@ -705,19 +705,14 @@ final class LshFactCheckStore implements FactCheckStore {
             if (!cache) {
                 long h = sc.hash[k];
                 for (int i = 0; i < HASHES; i++) {
-                    long v = minHash(h, i);
-                    if (v < sig[i]) {
-                        sig[i] = v;
-                    }
+                    sig[i] = Math.min(sig[i], minHash(h, i));
                 }
                 continue;
             }
             int at = sc.rowsOf(k);
             long[] rows = sc.rows;
             for (int i = 0; i < HASHES; i++) {
-                if (rows[at + i] < sig[i]) {
-                    sig[i] = rows[at + i];
-                }
+                sig[i] = Math.min(sig[i], rows[at + i]);
             }
         }
         // Read the 32 directory slots first, then the first entry of each of the 32 slots, then scan
