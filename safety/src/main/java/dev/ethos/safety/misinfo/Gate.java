@@ -21,6 +21,9 @@ final class Gate {
     private static volatile Keys keys = new Keys(new int[1024], new long[1024], new long[1024]);
     /** Gates registered so far; a cached mask is only good for the gates that existed when it was computed. */
     private static volatile int next;
+    /** The Chinese gates' own key table and count: their bits are a separate space, read from {@link #maskZh}. */
+    private static volatile Keys zhKeys = new Keys(new int[1024], new long[1024], new long[1024]);
+    private static volatile int nextZh;
     /** For tests: {@code -Dethos.misinfo.gate=off} runs every pattern (results must be the same). */
     private static final boolean DISABLED = "off".equals(System.getProperty("ethos.misinfo.gate"));
 
@@ -52,11 +55,42 @@ final class Gate {
         return new Gate(p, bit);
     }
 
+    /**
+     * A gated Chinese pattern: keys are single Han characters, pairs of adjacent Han characters
+     * (hashed to 24 bits: a collision can only open a gate, never close one) and "a digit"; its bit
+     * must only be tested against {@link #maskZh}. At most 64 per JVM; later ones run ungated.
+     */
+    static synchronized Gate zh(String regex) {
+        Pattern p = Pattern.compile(regex);
+        Req req = new Parser(regex, true).required();
+        if (nextZh >= 64 || req == null) {
+            return new Gate(p, -1L);
+        }
+        long bit = 1L << nextZh;
+        Keys k = zhKeys.copy(req.first.size() + req.second.size());
+        for (int key : req.first) {
+            k.add(key, bit, 0);
+        }
+        for (int key : req.second) {
+            k.add(key, 0, bit);
+        }
+        zhKeys = k;
+        nextZh++;
+        return new Gate(p, bit);
+    }
+
     /** Key kinds (the top bits of a key; the low bits are the letters' code). */
     private static final int TRI = 1 << 24;
     private static final int FOUR = 2 << 24;
     private static final int INITIAL = 3 << 24;
     private static final int DIGIT = 4 << 24;
+    private static final int HAN1 = 5 << 24;
+    private static final int HAN2 = 6 << 24;
+
+    /** The key of two adjacent characters (Han, in a pattern): 24 bits of a hash. */
+    private static int pair(char a, char b) {
+        return HAN2 + ((((a << 16) | b) * 0x9E3779B1) >>> 8);
+    }
 
     /**
      * Keys to gate bits: an open-addressing table from key to the gates having it in their first
@@ -157,8 +191,16 @@ final class Gate {
         /** Whether the text right before the current position is sure not to be a letter a-z (or the start). */
         private boolean boundary;
 
+        /** Chinese mode: runs are of Han characters (keys: the character, or its first pair), not of a-z. */
+        private final boolean han;
+
         Parser(String re) {
+            this(re, false);
+        }
+
+        Parser(String re, boolean han) {
             this.re = re;
+            this.han = han;
         }
 
         Req required() {
@@ -258,9 +300,13 @@ final class Gate {
                         sub = one(java.util.Set.of(DIGIT));
                     }
                 } else {
-                    letter = c >= 'a' && c <= 'z';
+                    letter = han ? c >= 0x2E80 && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+                            : c >= 'a' && c <= 'z';
                     zeroWidth = c == '^' || c == '$';
                     nonLetter = !letter && c != '.' && !zeroWidth;
+                    if (han && c >= '0' && c <= '9') {
+                        sub = one(java.util.Set.of(DIGIT)); // a literal digit: the text has a digit
+                    }
                     pos++;
                 }
                 boolean optional = quantifier();
@@ -361,7 +407,11 @@ final class Gate {
             return optional;
         }
 
-        private static java.util.Set<Integer> runSet(CharSequence run, boolean initial) {
+        private java.util.Set<Integer> runSet(CharSequence run, boolean initial) {
+            if (han) {
+                return run.length() == 0 ? null : run.length() == 1 ? java.util.Set.of(HAN1 + run.charAt(0))
+                        : java.util.Set.of(pair(run.charAt(0), run.charAt(1)));
+            }
             if (run.length() < 3) {
                 return null;
             }
@@ -394,6 +444,13 @@ final class Gate {
             }
             if (kind == DIGIT) {
                 c += 2;
+                continue;
+            }
+            if (kind == HAN2) {
+                continue; // a pair of characters is selective
+            }
+            if (kind == HAN1) {
+                c += 2; // a single character less so
                 continue;
             }
             int k = t & 0xFFFFFF;
@@ -438,6 +495,71 @@ final class Gate {
             last.gates = gates;
         }
         return last.mask;
+    }
+
+    /** Which Chinese gates ({@link #zh}) could match {@code text}. */
+    static long maskZh(CharSequence text) {
+        if (DISABLED) {
+            return -1L;
+        }
+        if (!(text instanceof String)) {
+            return computeMaskZh(text);
+        }
+        LastMask last = LAST_ZH.get();
+        int gates = nextZh;
+        if (last.gates != gates || !text.equals(last.text)) {
+            last.mask = computeMaskZh(text);
+            last.text = (String) text;
+            last.gates = gates;
+        }
+        return last.mask;
+    }
+
+    private static final ThreadLocal<LastMask> LAST_ZH = ThreadLocal.withInitial(LastMask::new);
+
+    /**
+     * Every character at or above U+0080 is looked up alone and paired with the one before it when
+     * that one is too: a superset of the Han characters and pairs a pattern can need.
+     */
+    private static long computeMaskZh(CharSequence text) {
+        Keys k = zhKeys;
+        int[] key = k.key;
+        long[] ta = k.a;
+        long[] tb = k.b;
+        int mask = key.length - 1;
+        long a = 0;
+        long b = 0;
+        boolean digit = false;
+        char prev = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                digit |= c >= '0' && c <= '9';
+                prev = 0;
+                continue;
+            }
+            int s = find(key, mask, HAN1 + c);
+            if (s >= 0) {
+                a |= ta[s];
+                b |= tb[s];
+            }
+            if (prev != 0) {
+                s = find(key, mask, pair(prev, c));
+                if (s >= 0) {
+                    a |= ta[s];
+                    b |= tb[s];
+                }
+            }
+            prev = c;
+        }
+        if (digit) {
+            int s = find(key, mask, DIGIT);
+            if (s >= 0) {
+                a |= ta[s];
+                b |= tb[s];
+            }
+        }
+        return a & b;
     }
 
     /** The last sentence masked on this thread and its mask. */
