@@ -283,27 +283,31 @@ final class Terms {
 
     /**
      * One English word's term, or null for a function word. A pure function of the word, so each
-     * thread remembers its answers for the words it has seen (up to {@link #WORD_CACHE} of them).
+     * thread remembers its answers in a direct-mapped cache of {@link #WORD_CACHE} words (a word
+     * whose slot another word took is simply worked out again).
      */
     static String english(String word) {
-        Map<String, String> cache = ENGLISH_CACHE.get();
-        String t = cache.get(word);
-        if (t == null) {
-            t = englishWord(word);
-            if (cache.size() >= WORD_CACHE) {
-                cache.clear();
-            }
-            cache.put(word, t == null ? NO_TERM : t);
+        WordCache c = WORD_CACHES.get();
+        int slot = word.hashCode() & (WORD_CACHE - 1);
+        if (word.equals(c.word[slot])) {
+            return c.term[slot];
         }
-        return t == NO_TERM ? null : t;
+        String t = englishWord(word);
+        c.word[slot] = word;
+        c.term[slot] = t;
+        return t;
     }
 
-    /** How many words each thread's {@link #english} cache holds before it starts over. */
+    /** Slots in each thread's {@link #english} cache (a power of two). */
     private static final int WORD_CACHE = 8192;
-    /** Marks a function word in the cache (a distinct instance, compared by identity). */
-    @SuppressWarnings("StringOperationCanBeSimplified")
-    private static final String NO_TERM = new String("");
-    private static final ThreadLocal<Map<String, String>> ENGLISH_CACHE = ThreadLocal.withInitial(HashMap::new);
+
+    /** One thread's words and their terms (null: a function word), by the word's hash. */
+    private static final class WordCache {
+        final String[] word = new String[WORD_CACHE];
+        final String[] term = new String[WORD_CACHE];
+    }
+
+    private static final ThreadLocal<WordCache> WORD_CACHES = ThreadLocal.withInitial(WordCache::new);
 
     private static String englishWord(String word) {
         String num = EN_NUMBERS.get(word);
