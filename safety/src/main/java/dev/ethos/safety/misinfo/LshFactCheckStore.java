@@ -334,16 +334,10 @@ final class LshFactCheckStore implements FactCheckStore {
         if (distinct == 0) {
             return List.of();
         }
-        int[] candidates = new int[distinct];
-        int nc = 0;
-        for (int k = 0; k < distinct; k++) {
-            int id = sc.order[k];
-            // A big store: chance collisions in one band are common; keep claims found in two or more.
-            if (distinct <= CROWDED || sc.count(id, cstamp) >= 2) {
-                candidates[nc++] = id;
-            }
-        }
-        Arrays.sort(candidates, 0, nc);
+        // A big store: chance collisions in one band are common; keep claims found in two or more.
+        int nc = distinct <= CROWDED ? distinct : sc.multiple;
+        int[] candidates = Arrays.copyOf(distinct <= CROWDED ? sc.order : sc.multi, nc);
+        Arrays.sort(candidates);
         int[] sent = sortedIds(sc, all, sentCount);
         // The sentence's terms marked in a per-thread table: a claim term is shared when its mark
         // carries this lookup's stamp.
@@ -519,12 +513,14 @@ final class LshFactCheckStore implements FactCheckStore {
         final int[] from = new int[BANDS];
         final int[] to = new int[BANDS];
         final long[] head = new long[BANDS];
-        int[] slotId = new int[256];
-        int[] slotStamp = new int[256];
-        int[] slotCount = new int[256];
+        /** Candidate table: this lookup's stamp in the high half, {@link #TWICE}, the claim number. */
+        long[] slots = new long[512];
         int countStamp;
+        /** The candidates in the order first seen, and those seen at least twice. */
         int[] order = new int[128];
         int distinct;
+        int[] multi = new int[64];
+        int multiple;
 
         Scratch(int vocabSize) {
             mark = new int[vocabSize];
@@ -561,67 +557,58 @@ final class LshFactCheckStore implements FactCheckStore {
         /** Starts a new candidate count; returns its stamp. */
         int startCounting() {
             distinct = 0;
+            multiple = 0;
             rowsUsed = 0;
             if (++countStamp == 0) {
-                Arrays.fill(slotStamp, 0);
+                Arrays.fill(slots, 0);
                 countStamp = 1;
             }
             return countStamp;
         }
 
-        /** Counts one more sighting of claim {@code id}. */
+        private static final long TWICE = 1L << 31;
+
+        /** Counts one more sighting of claim {@code id} (up to two: all the filter needs). */
         void add(int id, int stamp) {
-            if (distinct * 2 >= slotId.length) {
+            if (distinct * 2 >= slots.length) {
                 grow(stamp);
             }
-            int mask = slotId.length - 1;
+            long tag = (long) stamp << 32;
+            int mask = slots.length - 1;
             int i = spread(id) & mask;
-            while (slotStamp[i] == stamp) {
-                if (slotId[i] == id) {
-                    slotCount[i]++;
+            long e;
+            while (((e = slots[i]) & 0xFFFFFFFF00000000L) == tag) {
+                if ((int) e == id || (int) e == (id | (int) TWICE)) {
+                    if ((e & TWICE) == 0) {
+                        slots[i] = e | TWICE;
+                        if (multiple == multi.length) {
+                            multi = Arrays.copyOf(multi, multiple * 2);
+                        }
+                        multi[multiple++] = id;
+                    }
                     return;
                 }
                 i = (i + 1) & mask;
             }
-            slotStamp[i] = stamp;
-            slotId[i] = id;
-            slotCount[i] = 1;
+            slots[i] = tag | id;
             if (distinct == order.length) {
                 order = Arrays.copyOf(order, distinct * 2);
             }
             order[distinct++] = id;
         }
 
-        int count(int id, int stamp) {
-            int mask = slotId.length - 1;
-            int i = spread(id) & mask;
-            while (slotStamp[i] == stamp) {
-                if (slotId[i] == id) {
-                    return slotCount[i];
-                }
-                i = (i + 1) & mask;
-            }
-            return 0;
-        }
-
         private void grow(int stamp) {
-            int[] ids = slotId;
-            int[] st = slotStamp;
-            int[] cnt = slotCount;
-            int n = ids.length * 2;
-            slotId = new int[n];
-            slotStamp = new int[n];
-            slotCount = new int[n];
-            int mask = n - 1;
-            for (int k = 0; k < ids.length; k++) {
-                if (st[k] == stamp) {
-                    int i = spread(ids[k]) & mask;
-                    while (slotStamp[i] == stamp) {
+            long tag = (long) stamp << 32;
+            long[] old = slots;
+            slots = new long[old.length * 2];
+            int mask = slots.length - 1;
+            for (long e : old) {
+                if ((e & 0xFFFFFFFF00000000L) == tag) {
+                    int i = spread((int) (e & ID_MASK)) & mask;
+                    while ((slots[i] & 0xFFFFFFFF00000000L) == tag) {
                         i = (i + 1) & mask;
                     }
-                    slotStamp[i] = stamp;
-                    slotId[i] = ids[k];
-                    slotCount[i] = cnt[k];
+                    slots[i] = e;
                 }
             }
         }
