@@ -56,8 +56,8 @@ final class Gate {
     }
 
     /**
-     * A gated Chinese pattern: keys are single Han characters, pairs of adjacent Han characters
-     * (hashed to 24 bits: a collision can only open a gate, never close one) and "a digit"; its bit
+     * A gated Chinese pattern: keys are single non-ASCII characters (Han, 《, ！ …), pairs of adjacent
+     * ones (hashed to 24 bits: a collision can only open a gate, never close one) and "a digit"; its bit
      * must only be tested against {@link #maskZh}. At most 64 per JVM; later ones run ungated.
      */
     static synchronized Gate zh(String regex) {
@@ -87,7 +87,7 @@ final class Gate {
     private static final int HAN1 = 5 << 24;
     private static final int HAN2 = 6 << 24;
 
-    /** The key of two adjacent characters (Han, in a pattern): 24 bits of a hash. */
+    /** The key of two adjacent characters (non-ASCII, in a Chinese pattern): 24 bits of a hash. */
     private static int pair(char a, char b) {
         return HAN2 + ((((a << 16) | b) * 0x9E3779B1) >>> 8);
     }
@@ -191,7 +191,7 @@ final class Gate {
         /** Whether the text right before the current position is sure not to be a letter a-z (or the start). */
         private boolean boundary;
 
-        /** Chinese mode: runs are of Han characters (keys: the character, or its first pair), not of a-z. */
+        /** Chinese mode: runs are of non-ASCII characters (keys: the character, or its first pair), not of a-z. */
         private final boolean han;
 
         Parser(String re) {
@@ -300,8 +300,10 @@ final class Gate {
                         sub = one(java.util.Set.of(DIGIT));
                     }
                 } else {
-                    letter = han ? c >= 0x2E80 && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
-                            : c >= 'a' && c <= 'z';
+                    // Chinese mode: any non-ASCII character lower-casing leaves alone (Han, 《, ！…): the mask
+                    // looks up every character from U+0080 and every pair of them, in the text as lower-cased
+                    // or not (some patterns run on the original), which then agree on these characters.
+                    letter = han ? c >= 0x80 && Character.toLowerCase(c) == c : c >= 'a' && c <= 'z';
                     zeroWidth = c == '^' || c == '$';
                     nonLetter = !letter && c != '.' && !zeroWidth;
                     if (han && c >= '0' && c <= '9') {
