@@ -110,7 +110,7 @@ class TextToolsTest {
     net.jqwik.api.Arbitrary<String> chineseLexiconText() throws Exception {
         java.util.TreeSet<String> pieces = new java.util.TreeSet<>();
         for (Gate g : gates(true)) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("[\\p{IsHan}0-9%]+").matcher(g.pattern().pattern());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("[\\p{IsHan}0-9%《》！？（）]+").matcher(g.pattern().pattern());
             while (m.find()) {
                 String run = m.group();
                 for (int i = 0; i < run.length(); i++) {
