@@ -160,7 +160,7 @@ final class LshFactCheckStore implements FactCheckStore {
             vocabSlot[i] = id;
             vocabHash[i] = h;
         }
-        scratch = ThreadLocal.withInitial(() -> new Scratch(vocabSize));
+        scratch = ThreadLocal.withInitial(() -> new Scratch(vocabSize, n));
         Arrays.sort(buckets);
         dirBits = Math.max(1, 31 - Integer.numberOfLeadingZeros(Math.max(1, buckets.length)) - 1);
         dir = new int[(1 << dirBits) + 1];
@@ -317,16 +317,16 @@ final class LshFactCheckStore implements FactCheckStore {
         for (int k = 0; k < nt; k++) {
             sc.tid[k] = idOf(sc.terms[k], sc.hash[k]);
         }
-        int cstamp = sc.startCounting();
+        sc.startCounting();
         int[] all = new int[sentCount];
         for (int k = 0; k < sentCount; k++) {
             all[k] = k;
         }
-        probe(sc, all, nClauses > 1, cstamp);
+        probe(sc, all, nClauses > 1);
         if (nClauses > 1) {
             for (int[] ci : clauseIdx) {
                 if (ci.length > 0) {
-                    probe(sc, ci, true, cstamp);
+                    probe(sc, ci, true);
                 }
             }
         }
@@ -489,13 +489,13 @@ final class LshFactCheckStore implements FactCheckStore {
         return out;
     }
 
-    /** Per-thread scratch space for {@link #find}: 4 bytes per vocabulary term, plus small buffers. */
+    /** Per-thread scratch space for {@link #find}: 4 bytes per vocabulary term, 2 bits per claim, small buffers. */
     private final ThreadLocal<Scratch> scratch;
 
     /**
      * One thread's lookup state: marks over the vocabulary ({@code mark[t] == stamp} for the terms of
      * the current lookup), the sentence's distinct terms with their ids, hashes and cached MinHash
-     * rows, and an open-addressing table counting how often each candidate claim came up.
+     * rows, and two bits per claim counting whether each candidate came up once or twice.
      */
     private static final class Scratch {
         final int[] mark;
@@ -513,17 +513,19 @@ final class LshFactCheckStore implements FactCheckStore {
         final int[] from = new int[BANDS];
         final int[] to = new int[BANDS];
         final long[] head = new long[BANDS];
-        /** Candidate table: this lookup's stamp in the high half, {@link #TWICE}, the claim number. */
-        long[] slots = new long[512];
-        int countStamp;
+        /** Claims seen once and seen twice in this lookup, one bit per claim; cleared after each lookup. */
+        final long[] once;
+        final long[] twice;
         /** The candidates in the order first seen, and those seen at least twice. */
         int[] order = new int[128];
         int distinct;
         int[] multi = new int[64];
         int multiple;
 
-        Scratch(int vocabSize) {
+        Scratch(int vocabSize, int claims) {
             mark = new int[vocabSize];
+            once = new long[(claims + 63) >>> 6];
+            twice = new long[(claims + 63) >>> 6];
         }
 
         void addTerm(int k, String t) {
@@ -554,68 +556,36 @@ final class LshFactCheckStore implements FactCheckStore {
             return markStamp;
         }
 
-        /** Starts a new candidate count; returns its stamp. */
-        int startCounting() {
+        /** Starts a new candidate count: clears the bits the last one set. */
+        void startCounting() {
+            for (int k = 0; k < distinct; k++) {
+                int w = order[k] >>> 6;
+                once[w] = 0;
+                twice[w] = 0;
+            }
             distinct = 0;
             multiple = 0;
             rowsUsed = 0;
-            if (++countStamp == 0) {
-                Arrays.fill(slots, 0);
-                countStamp = 1;
-            }
-            return countStamp;
         }
-
-        private static final long TWICE = 1L << 31;
 
         /** Counts one more sighting of claim {@code id} (up to two: all the filter needs). */
-        void add(int id, int stamp) {
-            if (distinct * 2 >= slots.length) {
-                grow(stamp);
-            }
-            long tag = (long) stamp << 32;
-            int mask = slots.length - 1;
-            int i = spread(id) & mask;
-            long e;
-            while (((e = slots[i]) & 0xFFFFFFFF00000000L) == tag) {
-                if ((int) e == id || (int) e == (id | (int) TWICE)) {
-                    if ((e & TWICE) == 0) {
-                        slots[i] = e | TWICE;
-                        if (multiple == multi.length) {
-                            multi = Arrays.copyOf(multi, multiple * 2);
-                        }
-                        multi[multiple++] = id;
-                    }
-                    return;
+        void add(int id) {
+            int w = id >>> 6;
+            long bit = 1L << id;
+            long o = once[w];
+            if ((o & bit) == 0) {
+                once[w] = o | bit;
+                if (distinct == order.length) {
+                    order = Arrays.copyOf(order, distinct * 2);
                 }
-                i = (i + 1) & mask;
-            }
-            slots[i] = tag | id;
-            if (distinct == order.length) {
-                order = Arrays.copyOf(order, distinct * 2);
-            }
-            order[distinct++] = id;
-        }
-
-        private void grow(int stamp) {
-            long tag = (long) stamp << 32;
-            long[] old = slots;
-            slots = new long[old.length * 2];
-            int mask = slots.length - 1;
-            for (long e : old) {
-                if ((e & 0xFFFFFFFF00000000L) == tag) {
-                    int i = spread((int) (e & ID_MASK)) & mask;
-                    while ((slots[i] & 0xFFFFFFFF00000000L) == tag) {
-                        i = (i + 1) & mask;
-                    }
-                    slots[i] = e;
+                order[distinct++] = id;
+            } else if ((twice[w] & bit) == 0) {
+                twice[w] |= bit;
+                if (multiple == multi.length) {
+                    multi = Arrays.copyOf(multi, multiple * 2);
                 }
+                multi[multiple++] = id;
             }
-        }
-
-        private static int spread(int id) {
-            int h = id * 0x9E3779B9;
-            return h ^ (h >>> 16);
         }
 
         /** The cached MinHash row (64 values from {@link #rows}) of term {@code k}. */
@@ -675,7 +645,7 @@ final class LshFactCheckStore implements FactCheckStore {
      * Counts the claims sharing a band with the terms {@code idx} (indices into the scratch terms);
      * {@code cache} keeps each term's MinHash row for the clauses that follow.
      */
-    private void probe(Scratch sc, int[] idx, boolean cache, int stamp) {
+    private void probe(Scratch sc, int[] idx, boolean cache) {
         long[] sig = sc.sig;
         Arrays.fill(sig, Long.MAX_VALUE);
         boolean anyRare = false;
@@ -726,7 +696,7 @@ final class LshFactCheckStore implements FactCheckStore {
             for (int idx2 = from[b], end = to[b]; idx2 < end; idx2++) {
                 long v = buckets[idx2];
                 if ((v & ~ID_MASK) == lo) {
-                    sc.add((int) (v & ID_MASK), stamp);
+                    sc.add((int) (v & ID_MASK));
                 } else if (v > lo) {
                     break;
                 }
