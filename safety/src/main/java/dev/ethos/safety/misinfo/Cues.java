@@ -22,8 +22,9 @@ final class Cues {
     /** English patterns are lower case and run on lower-cased text (case-insensitive matching is slow). */
     private static final int CI = 0;
 
-    private static boolean has(boolean zh, Pattern zhPattern, Gate en, String lower, long mask) {
-        return zh ? zhPattern.matcher(lower).find() : en.find(lower, mask);
+    /** {@code mask} is {@link Gate#maskZh} of the text when {@code zh}, else {@link Gate#mask}. */
+    private static boolean has(boolean zh, Gate zhGate, Gate en, String lower, long mask) {
+        return zh ? zhGate.find(lower, mask) : en.find(lower, mask);
     }
 
     private static boolean hasDigit(String s) {
@@ -107,26 +108,26 @@ final class Cues {
     private static final Pattern EN_NEG_BEFORE = Pattern.compile("\\b(not|never|don't|do not|doesn't|before|no one|"
             + "nobody|shouldn't|should not|without talking)\\s+(\\w+\\s+){0,2}$", CI);
 
-    private static final Pattern ZH_DISEASE_RE = Pattern.compile("癌症|癌|肿瘤|糖尿病|高血压|高血脂|心脏病|冠心病|中风|脑梗|"
+    private static final Gate ZH_DISEASE_RE = Gate.zh("癌症|癌|肿瘤|糖尿病|高血压|高血脂|心脏病|冠心病|中风|脑梗|"
             + "肝硬化|脂肪肝|肝炎|艾滋病|阿尔茨海默|老年痴呆|痴呆|帕金森|关节炎|哮喘|抑郁症|失眠|自闭症|新冠|流感|感冒|肺炎|"
             + "结石|百病|疾病|病毒|细菌|白血病|胃病|近视|痛风|血管|骨质疏松");
-    private static final Pattern ZH_STRONG_CURE = Pattern.compile("(肿瘤|癌细胞|癌症|病)(就|都|全部)?(消失|没了|好了|不见了)|治愈|根治|治好|逆转|消除|清除|杀死|杀灭|痊愈|药到病除|专治|包好|一扫而光|"
+    private static final Gate ZH_STRONG_CURE = Gate.zh("(肿瘤|癌细胞|癌症|病)(就|都|全部)?(消失|没了|好了|不见了)|治愈|根治|治好|逆转|消除|清除|杀死|杀灭|痊愈|药到病除|专治|包好|一扫而光|"
             + "百病不侵|包治|克星|防癌|抗癌|软化血管|溶解|排毒");
-    private static final Pattern ZH_WEAK_CURE = Pattern.compile("预防|防治|治疗|对抗|缓解|改善|降低|打败|战胜|康复|溶解|疏通|修复|远离|恢复");
-    private static final Pattern ZH_INTENSIFIER = Pattern.compile("百分之百|100%|彻底|完全|永久|所有|一切|各种|立即|马上|祖传|偏方|神药|自然就|"
+    private static final Gate ZH_WEAK_CURE = Gate.zh("预防|防治|治疗|对抗|缓解|改善|降低|打败|战胜|康复|溶解|疏通|修复|远离|恢复");
+    private static final Gate ZH_INTENSIFIER = Gate.zh("百分之百|100%|彻底|完全|永久|所有|一切|各种|立即|马上|祖传|偏方|神药|自然就|"
             + "见效|神奇|奇效|特效|秘方|保证|必定|就能|都能|包治|一周|一个月|三个月|三天|一晚|一次|从此|再也不");
-    private static final Pattern ZH_REPLACE = Pattern.compile("(不要|别|不用|拒绝)(做|去|再)?(化疗|放疗|吃药|手术|打针|去医院|打胰岛素)|"
+    private static final Gate ZH_REPLACE = Gate.zh("(不要|别|不用|拒绝)(做|去|再)?(化疗|放疗|吃药|手术|打针|去医院|打胰岛素)|"
             + "(不要|别|不用|不必|拒绝)再?(吃|服|用)(降压|降糖|降脂|抗抑郁|抗癌|抗病毒|靶向|西)药|停掉|停药|停用|扔掉|不需要再|不用再|不必再|不用吃药|告别药物|不需要(吃药|打针|化疗|"
             + "手术|胰岛素)|不用(吃药|打针|化疗|手术|去医院)|代替[^，。]{0,8}(药|化疗|治疗|手术)|替代[^，。]{0,8}(药|化疗|治疗|手术)|"
             + "比(去)?医院[^，。]{0,4}(强|好|有效)|比(吃)?药[^，。]{0,4}(强|好|有效)");
-    private static final Pattern ZH_PROVEN = Pattern.compile("抗生素|抗病毒|疫苗|化疗|手术|胰岛素|医生指导|遵医嘱|处方|药物治疗|青霉素|阿莫西林|戒烟|"
+    private static final Gate ZH_PROVEN = Gate.zh("抗生素|抗病毒|疫苗|化疗|手术|胰岛素|医生指导|遵医嘱|处方|药物治疗|青霉素|阿莫西林|戒烟|"
             + "运动|锻炼|均衡饮食|筛查|防晒|在医生");
     private static final Pattern ZH_NEG_BEFORE = Pattern.compile("(不要|别|勿|不能|切勿|不可|千万不|不得|不|避免)[\\p{IsHan}]{0,2}$");
 
     static Hit health(String original, String lang, List<Sentences.Range> clauses, Stance st) {
         boolean zh = "zh".equals(lang) || Terms.hasHan(original);
         String s = Terms.lower(original);
-        long mask = zh ? 0 : Gate.mask(s);
+        long mask = zh ? Gate.maskZh(s) : Gate.mask(s);
         if (!zh && !EN_STRONG_CURE.possible(mask) && !EN_WEAK_CURE.possible(mask) && !replacePossible(s, mask)) {
             return null;
         }
@@ -169,7 +170,7 @@ final class Cues {
             if (!zh && EN_SERIOUS_RE.find(scope, mask) && !EN_HELPS.matcher(c).find()) {
                 return new Hit(0.7, "claims to prevent or treat a serious disease");
             }
-            if (zh && ZH_SERIOUS.matcher(scope).find() && !c.contains("有助于") && !c.contains("帮助")) {
+            if (zh && ZH_SERIOUS.find(scope, mask) && !c.contains("有助于") && !c.contains("帮助")) {
                 return new Hit(0.7, "claims to prevent or treat a serious disease");
             }
         }
@@ -197,7 +198,7 @@ final class Cues {
     private static final Pattern ZH_CONSULT = Pattern.compile("咨询(医生|医师|药师)|遵医嘱|(在|听从)医生(的)?指导|请教医生|询问医生");
 
     private static boolean replacementCue(String s, boolean zh, long mask) {
-        if (!zh && !replacePossible(s, mask)) {
+        if (zh ? !ZH_REPLACE.possible(mask) : !replacePossible(s, mask)) {
             return false;
         }
         Matcher m = zh ? ZH_REPLACE.matcher(s) : EN_REPLACE.matcher(s);
@@ -225,7 +226,7 @@ final class Cues {
     /** "helps prevent", "can help lower": a hedged benefit, not a cure claim. */
     private static final Pattern EN_HELPS = Pattern.compile("\\b(help|helps|helped|helping|aids?|supports?|"
             + "reduces? (the )?risk|lowers? (the )?risk|may|might|can help)\\b");
-    private static final Pattern ZH_SERIOUS = Pattern.compile("癌|肿瘤|糖尿病|心脏病|中风|脑梗|肝硬化|艾滋病|阿尔茨海默|痴呆|帕金森|"
+    private static final Gate ZH_SERIOUS = Gate.zh("癌|肿瘤|糖尿病|心脏病|中风|脑梗|肝硬化|艾滋病|阿尔茨海默|痴呆|帕金森|"
             + "白血病|血栓");
     private static final Pattern EN_NEG_JUST_BEFORE = Pattern.compile("(\\bnot|\\bnever|\\bno|n't)\\s+(\\w+\\s+)?$");
     private static final Gate EN_CONCEAL = Gate.of("\\b((being|been|are|is|was|were) hidden (by|from)|hidden from (us|the public|you|people)|"
@@ -293,12 +294,12 @@ final class Cues {
             // "staged in a Hollywood studio": a film set named as where a real event was faked.
             + "(was|were) (staged|faked|filmed) (in|on) (a|the) (hollywood |secret |film |movie |tv )?(studio|film set|"
             + "sound ?stage) (by (nasa|the government|the cia)|to (fool|trick|deceive)))\\b");
-    private static final Pattern ZH_ACTOR = Pattern.compile("[\\p{IsHan}]{1,6}(局|部门|机构|委员会|集团|实验室)|政府|官方|相关部门|有关部门|国家|当局|银行|媒体|公司|企业|药企|"
+    private static final Gate ZH_ACTOR = Gate.zh("[\\p{IsHan}]{1,6}(局|部门|机构|委员会|集团|实验室)|政府|官方|相关部门|有关部门|国家|当局|银行|媒体|公司|企业|药企|"
             + "医药公司|专家|科学家|医院|他们|上面|高层|资本|精英|外国势力|美国|财团|部门");
-    private static final Pattern ZH_CONCEAL = Pattern.compile("不公布|不公开|不敢公布|拒绝公布|压下|捂住|隐瞒|瞒着|瞒|故意不|刻意|早就知道|一手策划|策划|掩盖|封锁|秘密|暗中|偷偷|联手|串通|操控|幕后|人为制造|"
+    private static final Gate ZH_CONCEAL = Gate.zh("不公布|不公开|不敢公布|拒绝公布|压下|捂住|隐瞒|瞒着|瞒|故意不|刻意|早就知道|一手策划|策划|掩盖|封锁|秘密|暗中|偷偷|联手|串通|操控|幕后|人为制造|"
             + "不想让你知道|不让你知道|删帖|封口|内幕|阴谋|配合(演戏|作秀|造假|隐瞒|掩盖)|都不(会)?告诉你|不会告诉你|不敢告诉你|"
             + "(不肯|不愿|不愿意|不敢)(拿出来|公开|公布)|骗了(全世界|所有人|全国人民|全国|老百姓|大家|我们)|自导自演");
-    private static final Pattern ZH_CONSPIRACY_STRONG = Pattern.compile("不想让你知道|不让你知道|封锁消息|掩盖(了)?真相|阴谋|"
+    private static final Gate ZH_CONSPIRACY_STRONG = Gate.zh("不想让你知道|不让你知道|封锁消息|掩盖(了)?真相|阴谋|"
             + "隐瞒(了)?真相|(医生|专家|药企|医院|政府|官方|媒体)们?(都|是)?(不会|不敢|不肯|从来不|都不|不)告诉你|"
             // A public event declared staged or faked: "登月是在摄影棚里拍的".
             + "(登月|袭击|屠杀|爆炸|疫情|地震|空难|事件)[^，。；！？]{0,12}(摄影棚|摆拍|自导自演|伪造|造假|演出来的|拍出来的)");
@@ -309,7 +310,7 @@ final class Cues {
             + "documents|court|courts|judge|jury|hearings?|audit|auditors|records|journalists|reporters|"
             + "whistleblowers?|lawsuits?|the report|congress|parliament|senate) (later |eventually |has |have |had )?"
             + "(revealed|showed|shown|found|confirmed|proved|exposed|uncovered|established|ruled|documented)\\b");
-    private static final Pattern ZH_DOCUMENTED = Pattern.compile("(调查|法院|审计|报道|记者|文件)(后来)?(显示|发现|证实|查明|揭露|认定)|罚款|被罚|判决|"
+    private static final Gate ZH_DOCUMENTED = Gate.zh("(调查|法院|审计|报道|记者|文件)(后来)?(显示|发现|证实|查明|揭露|认定)|罚款|被罚|判决|"
             + "起诉|据报道|报道称|通报|立案");
 
     /** Reported by the press or settled in court: a documented event, not a secret plot. */
@@ -342,7 +343,7 @@ final class Cues {
     static Hit conspiracy(String original, String lang, Stance st) {
         boolean zh = "zh".equals(lang) || Terms.hasHan(original);
         String s = Terms.lower(original);
-        long mask = zh ? 0 : Gate.mask(s);
+        long mask = zh ? Gate.maskZh(s) : Gate.mask(s);
         if (!zh && !concealPossible(s, mask) && !EN_CONSPIRACY_STRONG.possible(mask)
                 && !stagedPossible(s, mask)) {
             return null;
@@ -355,7 +356,7 @@ final class Cues {
         boolean strong = has(zh, ZH_CONSPIRACY_STRONG, EN_CONSPIRACY_STRONG, s, mask)
                 || !zh && enStaged(s, mask);
         boolean conceal = false;
-        while ((zh || concealPossible(s, mask)) && c.find()) {
+        while ((zh ? ZH_CONCEAL.possible(mask) : concealPossible(s, mask)) && c.find()) {
             String before = s.substring(Math.max(0, c.start() - 25), c.start());
             if (zh ? !ZH_NEG_BEFORE.matcher(before).find()
                     : !EN_NEG_JUST_BEFORE.matcher(before).find()) {
@@ -405,20 +406,20 @@ final class Cues {
             + "(more|less|higher|lower) (likely|risk|chance)|\\b(live|lives|living) (on average )?[\\w\\s]{0,20}"
             + "years? (longer|less|shorter|more)");
 
-    private static final Pattern ZH_VAGUE_AUTHORITY = Pattern.compile("(研究|调查|统计|数据|实验|科学|医学)(表明|显示|证明|"
+    private static final Gate ZH_VAGUE_AUTHORITY = Gate.zh("(研究|调查|统计|数据|实验|科学|医学)(表明|显示|证明|"
             + "发现|证实)|据调查|据统计(?!局)|据研究|科学家(们)?(证实|发现|证明|表示|称|指出|确认)|专家(们)?(统计|发现|证实|表示|指出|"
             + "称|确认|研究)|一项[^，。]{0,10}(研究|调查|实验)(证明|表明|显示|发现|证实)|科学证明|医学证明|权威(机构|专家)");
-    private static final Pattern ZH_NUMBER = Pattern.compile("[一二三四五六七八九十百千万]+(倍|年|岁|分|成)|百分之");
-    private static final Pattern ZH_PERCENT_OF_GROUP = Pattern.compile("\\d+(\\.\\d+)?%的(人|家庭|癌症|患者|病人|儿童|孩子|"
+    private static final Gate ZH_NUMBER = Gate.zh("[一二三四五六七八九十百千万]+(倍|年|岁|分|成)|百分之");
+    private static final Gate ZH_PERCENT_OF_GROUP = Gate.zh("\\d+(\\.\\d+)?%的(人|家庭|癌症|患者|病人|儿童|孩子|"
             + "医生|成年人|老人|女性|男性|中国人|网友|用户|学生|司机|事故|疾病|冰箱)|百分之[一二三四五六七八九十]+的(人|家庭|癌症|患者)");
-    private static final Pattern ZH_BY_AMOUNT = Pattern.compile("(增加|提高|降低|减少|多活|少活|超标|高出|提升|下降|增长)"
+    private static final Gate ZH_BY_AMOUNT = Gate.zh("(增加|提高|降低|减少|多活|少活|超标|高出|提升|下降|增长)"
             + "[^，。；]{0,8}?\\d+(\\.\\d+)?\\s*(%|倍|年|分|岁|个百分点)|上千倍|上百倍|上万倍|\\d+倍");
 
     /** Outcomes that make a bare "by N%" claim surprising: health, life, ability; not sales or prices. */
     private static final Gate EN_OUTCOME = Gate.of("\\b(risk|chances?|likelihood|odds|lifespan|life "
             + "expectancy|live|lives|die|dies|death|mortality|diseases?|cancer|obesity|iq|memory|sleep|grades|"
             + "intelligence|weight|fat|heart|brain|immune|happiness|productivity|stress|anxiety|depression)\\b");
-    private static final Pattern ZH_OUTCOME = Pattern.compile("风险|概率|几率|寿命|多活|少活|患|死亡|癌|智商|记忆|成绩|"
+    private static final Gate ZH_OUTCOME = Gate.zh("风险|概率|几率|寿命|多活|少活|患|死亡|癌|智商|记忆|成绩|"
             + "体重|肥胖|免疫|细菌|病|健康");
 
     /** "experts say", "scientists agree": vague only together with a number (consensus statements are fine). */
@@ -427,12 +428,12 @@ final class Cues {
     private static final Gate EN_N_OUT_OF = Gate.of("\\b(\\d+|one|two|three|four|five|six|seven|eight|nine) (out )?of "
             + "(every )?(\\d+|ten|five|four|three|two) (people|adults|americans|doctors|dentists|nurses|experts|"
             + "scientists|women|men|children|kids|parents|users|patients|teens|students|households|cases|deaths)\\b");
-    private static final Pattern ZH_N_OUT_OF = Pattern.compile("[一二三四五六七八九十0-9]+成的|[一二三四五六七八九十0-9]+个人中(有)?[一二三四五六七八九0-9]+个");
+    private static final Gate ZH_N_OUT_OF = Gate.zh("[一二三四五六七八九十0-9]+成的|[一二三四五六七八九十0-9]+个人中(有)?[一二三四五六七八九0-9]+个");
 
     /** Proof words: "studies show X" is a weak cue, "research proves X" an overclaim. */
     private static final Pattern EN_PROOF = Pattern.compile("\\b(prove|proves|proved|proven|scientific fact|"
             + "scientifically|clinically proven|confirmed|confirms)\\b");
-    private static final Pattern ZH_PROOF = Pattern.compile("证明|证实|科学事实|确认");
+    private static final Gate ZH_PROOF = Gate.zh("证明|证实|科学事实|确认");
 
     /** A number that can be a statistic: not only a year (1500–2099) standing alone. */
     private static boolean statNumber(String s) {
@@ -455,21 +456,21 @@ final class Cues {
         if (st.namedSource() || st.hedged() || st.opinion()) {
             return null;
         }
-        long mask = zh ? 0 : Gate.mask(s);
+        long mask = zh ? Gate.maskZh(s) : Gate.mask(s);
         boolean digit = hasDigit(s);
-        boolean nOutOf = zh ? ZH_N_OUT_OF.matcher(s).find() : EN_N_OUT_OF.find(s, mask);
+        boolean nOutOf = zh ? ZH_N_OUT_OF.find(s, mask) : EN_N_OUT_OF.find(s, mask);
         boolean vague = has(zh, ZH_VAGUE_AUTHORITY, EN_VAGUE_AUTHORITY, s, mask)
                 || !zh && (digit || nOutOf) && EN_SAY_AUTHORITY.find(s, mask);
         if (!vague && !digit && !nOutOf && !zh) {
             return null;
         }
-        boolean number = statNumber(s) || (zh ? ZH_NUMBER.matcher(s).find() : EN_NUMBER.find(s, mask));
+        boolean number = statNumber(s) || (zh ? ZH_NUMBER.find(s, mask) : EN_NUMBER.find(s, mask));
         boolean groupPercent = has(zh, ZH_PERCENT_OF_GROUP, EN_PERCENT_OF_GROUP, s, mask) || nOutOf;
         boolean byAmount = has(zh, ZH_BY_AMOUNT, EN_BY_AMOUNT, s, mask);
         if (vague && (number || groupPercent || byAmount)) {
             return new Hit(0.85, "vague authority with a precise-looking number and no checkable source");
         }
-        if (vague && (zh ? ZH_PROOF.matcher(s).find() && ZH_OUTCOME.matcher(s).find()
+        if (vague && (zh ? ZH_PROOF.find(s, mask) && ZH_OUTCOME.find(s, mask)
                 : EN_PROOF.matcher(s).find() && EN_OUTCOME.find(s, mask))) {
             return new Hit(0.7, "vague authority claims proof of a surprising effect, with no checkable source");
         }
@@ -501,9 +502,9 @@ final class Cues {
             + "scientists (discovered|found)|experts reveal|just discovered|destroys?|killer|aging you|melts?|"
             + "erases?|insane|crazy|outrageous|urgent|warning|alert|only free|last chance)\\b");
     private static final Pattern CAPS_WORD = Pattern.compile("\\b[A-Z]{5,}\\b");
-    private static final Pattern ZH_CTA = Pattern.compile("点击|点开|戳|转发|扩散|分享给|不转|转给|转起来|让更多人知道|传给|看完|速看|查看|观看|链接|评论区|私信|"
+    private static final Gate ZH_CTA = Gate.zh("点击|点开|戳|转发|扩散|分享给|不转|转给|转起来|让更多人知道|传给|看完|速看|查看|观看|链接|评论区|私信|"
             + "收藏");
-    private static final Pattern ZH_SENSATIONAL = Pattern.compile("出大事|来不及|紧急通知|重要通知|速转|必看|注意了|惊呆|太可怕|可怕|竟然|居然|不看后悔|秘密|紧急|杀手|"
+    private static final Gate ZH_SENSATIONAL = Gate.zh("出大事|来不及|紧急通知|重要通知|速转|必看|注意了|惊呆|太可怕|可怕|竟然|居然|不看后悔|秘密|紧急|杀手|"
             + "中招|真相|揭开|千万别|赶紧|马上删除|删前|速看|疯传|都不知道|不为人知|吓人|惊人|绝密|！！|!!|快看|后悔|"
             + "重磅|曝光|内幕|惊天|致命|颠覆");
 
@@ -513,7 +514,7 @@ final class Cues {
     static Hit clickbait(String original, String prev, String lang) {
         boolean zh = "zh".equals(lang) || Terms.hasHan(original);
         String s = Terms.lower(original);
-        if (!has(zh, ZH_CTA, EN_CTA, s, zh ? 0 : Gate.mask(s))) {
+        if (!has(zh, ZH_CTA, EN_CTA, s, zh ? Gate.maskZh(s) : Gate.mask(s))) {
             return null;
         }
         if (!zh && ENTERTAINMENT.matcher(s).find()) {
@@ -521,7 +522,7 @@ final class Cues {
         }
         String window = prev.isEmpty() ? original : prev + " " + original;
         String lw = Terms.lower(window);
-        boolean sensational = has(zh, ZH_SENSATIONAL, EN_SENSATIONAL, lw, zh ? 0 : Gate.mask(lw))
+        boolean sensational = has(zh, ZH_SENSATIONAL, EN_SENSATIONAL, lw, zh ? Gate.maskZh(lw) : Gate.mask(lw))
                 || window.contains("!!")
                 || CAPS_WORD.matcher(window).results().anyMatch(m -> !m.group().matches("COVID|NASA|FIFA|NATO|"
                 + "UNICEF|OPEC|ASEAN|NASDAQ"));

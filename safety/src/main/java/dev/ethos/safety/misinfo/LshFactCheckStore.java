@@ -69,7 +69,12 @@ final class LshFactCheckStore implements FactCheckStore {
     private final boolean[] chinese;
     private final float[] weight;
     private final float[] idf;
-    private final Map<String, Integer> vocab;
+    /** The vocabulary: each term by id, found through an open-addressing table on {@link #termHash}. */
+    private final String[] vocabTerms;
+    /** Table slot to term hash, valid where {@link #vocabSlot} is not -1. */
+    private final long[] vocabHash;
+    /** Table slot to term id, -1 for an empty slot. */
+    private final int[] vocabSlot;
     /** Terms in more than 1% of the claims (and more than 50): left out of signatures, kept by the verifier. */
     private final boolean[] frequent;
     private final long[] buckets;
@@ -89,7 +94,7 @@ final class LshFactCheckStore implements FactCheckStore {
         negated = new boolean[n];
         chinese = new boolean[n];
         weight = new float[n];
-        vocab = new HashMap<>();
+        Map<String, Integer> vocab = new HashMap<>();
         List<String>[] termStrings = new List[n];
         int[] df = new int[16];
         for (int i = 0; i < n; i++) {
@@ -134,13 +139,28 @@ final class LshFactCheckStore implements FactCheckStore {
                 w += idf[t];
             }
             weight[i] = w;
-            signature(rare(termStrings[i]), sig);
+            signature(rare(termStrings[i], vocab), sig);
             for (int b = 0; b < BANDS; b++) {
                 buckets[i * BANDS + b] = (bandKey(sig, b) << ID_BITS) | i;
             }
         }
         int vocabSize = vocab.size();
-        marks = ThreadLocal.withInitial(() -> new Marks(vocabSize));
+        vocabTerms = new String[vocabSize];
+        vocab.forEach((t, id) -> vocabTerms[id] = t);
+        int cap = Integer.highestOneBit(Math.max(2, vocabSize) * 2 - 1) * 2;
+        vocabHash = new long[cap];
+        vocabSlot = new int[cap];
+        Arrays.fill(vocabSlot, -1);
+        for (int id = 0; id < vocabSize; id++) {
+            long h = termHash(vocabTerms[id]);
+            int i = (int) h & (cap - 1);
+            while (vocabSlot[i] >= 0) {
+                i = (i + 1) & (cap - 1);
+            }
+            vocabSlot[i] = id;
+            vocabHash[i] = h;
+        }
+        scratch = ThreadLocal.withInitial(() -> new Scratch(vocabSize, n));
         Arrays.sort(buckets);
         dirBits = Math.max(1, 31 - Integer.numberOfLeadingZeros(Math.max(1, buckets.length)) - 1);
         dir = new int[(1 << dirBits) + 1];
@@ -171,9 +191,10 @@ final class LshFactCheckStore implements FactCheckStore {
                     + 4 + 1 + 1 + 8 // weight, negated, chinese, array slot
                     + 32 + str(fc.claim()) + str(fc.url()) + str(fc.datePublished()); // record and strings
         }
-        for (String t : vocab.keySet()) {
-            bytes += 48 + str(t) + 4 + 1; // map entry, key, idf, frequent
+        for (String t : vocabTerms) {
+            bytes += str(t) + 4 + 4 + 1; // term, its array slot, idf, frequent
         }
+        bytes += 12L * vocabSlot.length; // the lookup table: hash and id per slot
         return bytes;
     }
 
@@ -189,89 +210,157 @@ final class LshFactCheckStore implements FactCheckStore {
         }
         boolean zh = "zh".equals(lang);
         List<Sentences.Range> clauseRanges = Sentences.clauses(sentence);
-        List<String> sentTerms;
-        List<List<String>> clauseTerms = new ArrayList<>(clauseRanges.size());
+        int nClauses = clauseRanges.size();
+        Scratch sc = scratch.get();
+        // The sentence's distinct terms (sc.terms[0..nt)) and each clause's terms as indices into them.
+        int nt;
+        int sentCount; // the sentence's own terms come first; a clause may add more after them
+        int[][] clauseIdx = new int[nClauses][];
         if (!zh && Terms.plainLatin(sentence)) {
             // One pass with offsets; clause terms are the terms whose word lies in the clause.
             List<String> all = new ArrayList<>();
             List<Integer> at = new ArrayList<>();
             Terms.scanLatin(sentence, all, at);
-            sentTerms = new ArrayList<>(new java.util.LinkedHashSet<>(all));
-            for (Sentences.Range r : clauseRanges) {
-                List<String> ct = new ArrayList<>();
-                for (int k = 0; k < all.size(); k++) {
-                    if (at.get(k) >= r.start() && at.get(k) < r.end() && !ct.contains(all.get(k))) {
-                        ct.add(all.get(k));
+            int[] occ = new int[all.size()]; // occurrence -> distinct term index
+            nt = 0;
+            Map<String, Integer> index = all.size() > 32 ? new HashMap<>() : null;
+            for (int k = 0; k < all.size(); k++) {
+                String t = all.get(k);
+                int found = -1;
+                if (index != null) {
+                    Integer f = index.get(t);
+                    found = f == null ? -1 : f;
+                } else {
+                    for (int j = 0; j < nt; j++) {
+                        if (sc.terms[j].equals(t)) {
+                            found = j;
+                            break;
+                        }
                     }
                 }
-                clauseTerms.add(ct);
+                if (found < 0) {
+                    found = nt;
+                    sc.addTerm(nt++, t);
+                    if (index != null) {
+                        index.put(t, found);
+                    }
+                }
+                occ[k] = found;
+            }
+            sentCount = nt;
+            if (nClauses > 1) {
+                int stamp = sc.nextStamp();
+                for (int c = 0; c < nClauses; c++) {
+                    Sentences.Range r = clauseRanges.get(c);
+                    int[] ci = new int[all.size()];
+                    int n = 0;
+                    for (int k = 0; k < all.size(); k++) {
+                        int a = at.get(k);
+                        if (a >= r.start() && a < r.end() && sc.seen[occ[k]] != stamp) {
+                            sc.seen[occ[k]] = stamp;
+                            ci[n++] = occ[k];
+                        }
+                    }
+                    clauseIdx[c] = Arrays.copyOf(ci, n);
+                    stamp = sc.nextStamp();
+                }
             }
         } else {
-            sentTerms = Terms.of(sentence, lang);
-            for (Sentences.Range r : clauseRanges) {
-                clauseTerms.add(clauseRanges.size() == 1 ? sentTerms : Terms.of(r.of(sentence), lang));
+            List<String> sentTerms = Terms.of(sentence, lang);
+            nt = 0;
+            Map<String, Integer> index = new HashMap<>();
+            for (String t : sentTerms) {
+                index.put(t, nt);
+                sc.addTerm(nt++, t);
+            }
+            sentCount = nt;
+            for (int c = 0; c < nClauses; c++) {
+                if (nClauses == 1) {
+                    break;
+                }
+                List<String> ct = Terms.of(clauseRanges.get(c).of(sentence), lang);
+                int[] ci = new int[ct.size()];
+                for (int k = 0; k < ci.length; k++) {
+                    String t = ct.get(k);
+                    Integer f = index.get(t);
+                    if (f == null) { // a clause can yield a term the whole sentence does not
+                        f = nt;
+                        index.put(t, f);
+                        sc.addTerm(nt++, t);
+                    }
+                    ci[k] = f;
+                }
+                clauseIdx[c] = ci;
             }
         }
-        if (sentTerms.isEmpty()) {
+        if (nClauses == 1) {
+            int[] ci = new int[nt];
+            for (int k = 0; k < nt; k++) {
+                ci[k] = k;
+            }
+            clauseIdx[0] = ci;
+        }
+        if (sentCount == 0) {
             return List.of();
         }
-        IntBuf cand = new IntBuf();
-        long[] sig = new long[HASHES];
-        // Clauses share the sentence's terms: cache each term's hashes only when clauses are probed too.
-        Map<String, long[]> rows = clauseRanges.size() > 1 ? new HashMap<>() : null;
-        probe(sentTerms, sig, cand, rows);
-        if (clauseRanges.size() > 1) {
-            for (List<String> ct : clauseTerms) {
-                if (!ct.isEmpty()) {
-                    probe(ct, sig, cand, rows);
+        // Hash every term, then find the table slots, then compare the strings: three tight loops,
+        // so the cache misses of different terms overlap.
+        int tableMask = vocabSlot.length - 1;
+        for (int k = 0; k < nt; k++) {
+            long h = termHash(sc.terms[k]);
+            sc.hash[k] = h;
+            sc.rowsAt[k] = -1;
+        }
+        for (int k = 0; k < nt; k++) {
+            sc.tid[k] = vocabSlot[(int) sc.hash[k] & tableMask];
+        }
+        for (int k = 0; k < nt; k++) {
+            sc.tid[k] = idOf(sc.terms[k], sc.hash[k]);
+        }
+        sc.startCounting();
+        int[] all = new int[sentCount];
+        for (int k = 0; k < sentCount; k++) {
+            all[k] = k;
+        }
+        probe(sc, all, nClauses > 1);
+        if (nClauses > 1) {
+            for (int[] ci : clauseIdx) {
+                if (ci.length > 0) {
+                    probe(sc, ci, true);
                 }
             }
         }
-        int nc = cand.size;
-        if (nc == 0) {
+        int distinct = sc.distinct;
+        if (distinct == 0) {
             return List.of();
         }
-        int[] candidates = cand.a;
-        Arrays.sort(candidates, 0, nc);
-        int distinct = 0;
-        for (int k = 0; k < nc; k++) {
-            if (k == 0 || candidates[k] != candidates[k - 1]) {
-                distinct++;
-            }
-        }
-        if (distinct > CROWDED) {
-            // A big store: chance collisions in one band are common; keep claims found in two or more.
-            int w = 0;
-            for (int k = 0; k < nc; k++) {
-                if (k + 1 < nc && candidates[k + 1] == candidates[k] && (w == 0 || candidates[w - 1] != candidates[k])) {
-                    candidates[w++] = candidates[k];
-                }
-            }
-            nc = w;
-        }
-        int[] sent = ids(sentTerms);
+        // A big store: chance collisions in one band are common; keep claims found in two or more.
+        int nc = distinct <= CROWDED ? distinct : sc.multiple;
+        int[] candidates = Arrays.copyOf(distinct <= CROWDED ? sc.order : sc.multi, nc);
+        Arrays.sort(candidates);
+        int[] sent = sortedIds(sc, all, sentCount);
         // The sentence's terms marked in a per-thread table: a claim term is shared when its mark
         // carries this lookup's stamp.
-        Marks marks = this.marks.get();
-        int stamp = marks.next();
+        int stamp = sc.nextMark();
+        int[] mark = sc.mark;
         for (int t : sent) {
-            marks.mark[t] = stamp;
+            mark[t] = stamp;
         }
-        // Fetch the candidates' term arrays first: independent loads whose cache misses overlap.
+        // Fetch the candidates' term arrays (their lengths, on the arrays' first cache line) first:
+        // independent loads whose cache misses overlap instead of coming one per candidate.
         int[][] claims = new int[nc][];
+        int[] lengths = new int[nc];
         for (int k = 0; k < nc; k++) {
             claims[k] = terms[candidates[k]];
         }
+        for (int k = 0; k < nc; k++) {
+            lengths[k] = claims[k].length;
+        }
         List<int[]> clauseIds = null;
         boolean[] clauseNeg = null;
-        List<ClaimMatch> out = new ArrayList<>(2);
-        int prev = -1;
+        List<ClaimMatch> out = null;
         for (int k = 0; k < nc; k++) {
             int id = candidates[k];
-            if (id == prev) {
-                continue;
-            }
-            prev = id;
             if (chinese[id] != zh) {
                 continue;
             }
@@ -279,15 +368,16 @@ final class LshFactCheckStore implements FactCheckStore {
             float shared = 0;
             int sharedCount = 0;
             for (int t : claim) { // ascending, as the merge with the sentence's sorted ids would add them
-                if (marks.mark[t] == stamp) {
+                if (mark[t] == stamp) {
                     shared += idf[t];
                     sharedCount++;
                 }
             }
             double score = weight[id] > 0 ? shared / weight[id] : 0;
-            boolean strict = accept(claim.length, sharedCount, score, zh);
+            int length = lengths[k];
+            boolean strict = accept(length, sharedCount, score, zh);
             if (!strict && !(zh ? score >= 0.4 && sharedCount >= 6
-                    : claim.length >= 6 && score >= 0.45 && sharedCount >= 3)) {
+                    : length >= 6 && score >= 0.45 && sharedCount >= 3)) {
                 continue;
             }
             // The predicate must be there: "the Apollo 11 astronauts landed on the Moon" is not
@@ -298,17 +388,17 @@ final class LshFactCheckStore implements FactCheckStore {
                 tailW += idf[t];
             }
             float tailShared = sharedWeight(tail, sent);
-            if (claim.length >= 4 && tailShared < 0.4f * tailW) {
+            if (length >= 4 && tailShared < 0.4f * tailW) {
                 continue;
             }
             if (!strict && (tailShared < 0.65f * tailW || zh && shared - tailShared < 0.3f * (weight[id] - tailW))) {
                 continue; // a long claim matched on less of its weight needs most of its predicate and some subject
             }
             if (clauseIds == null) {
-                clauseIds = new ArrayList<>(clauseRanges.size());
-                clauseNeg = new boolean[clauseRanges.size()];
-                for (int c = 0; c < clauseRanges.size(); c++) {
-                    clauseIds.add(ids(clauseTerms.get(c)));
+                clauseIds = new ArrayList<>(nClauses);
+                clauseNeg = new boolean[nClauses];
+                for (int c = 0; c < nClauses; c++) {
+                    clauseIds.add(sortedIds(sc, clauseIdx[c], clauseIdx[c].length));
                     clauseNeg[c] = Polarity.negated(clauseRanges.get(c).of(sentence), lang);
                 }
             }
@@ -319,9 +409,17 @@ final class LshFactCheckStore implements FactCheckStore {
             float negW = w[0];
             float posW = w[1];
             boolean sentenceNegated = negW > 0 && negW >= posW;
+            if (out == null) {
+                out = new ArrayList<>(2);
+            }
             out.add(new ClaimMatch(checks[id], Math.min(1.0, score), sentenceNegated == negated[id]));
         }
-        out.sort(Comparator.comparingDouble(ClaimMatch::score).reversed());
+        if (out == null) {
+            return List.of();
+        }
+        if (out.size() > 1) {
+            out.sort(Comparator.comparingDouble(ClaimMatch::score).reversed());
+        }
         return out;
     }
 
@@ -376,57 +474,159 @@ final class LshFactCheckStore implements FactCheckStore {
         return w;
     }
 
-    /** Sorted ids of the terms the vocabulary knows (unknown terms cannot be shared with any claim). */
-    private int[] ids(List<String> ts) {
-        int[] out = new int[ts.size()];
-        int n = 0;
-        for (String t : ts) {
-            Integer id = vocab.get(t);
-            if (id != null) {
-                out[n++] = id;
+    /** Sorted vocabulary ids of the terms {@code idx[0..n)} (unknown terms cannot be shared with any claim). */
+    private static int[] sortedIds(Scratch sc, int[] idx, int n) {
+        int[] out = new int[n];
+        int m = 0;
+        for (int k = 0; k < n; k++) {
+            int id = sc.tid[idx[k]];
+            if (id >= 0) {
+                out[m++] = id;
             }
         }
-        out = Arrays.copyOf(out, n);
+        out = Arrays.copyOf(out, m);
         Arrays.sort(out);
         return out;
     }
 
-    /** Per-thread marks over the vocabulary (see {@link #find}); 4 bytes per vocabulary term per thread. */
-    private final ThreadLocal<Marks> marks;
+    /** Per-thread scratch space for {@link #find}: 4 bytes per vocabulary term, 2 bits per claim, small buffers. */
+    private final ThreadLocal<Scratch> scratch;
 
-    /** One thread's term marks: {@code mark[t] == stamp} for the terms of the current lookup. */
-    private static final class Marks {
+    /**
+     * One thread's lookup state: marks over the vocabulary ({@code mark[t] == stamp} for the terms of
+     * the current lookup), the sentence's distinct terms with their ids, hashes and cached MinHash
+     * rows, and two bits per claim counting whether each candidate came up once or twice.
+     */
+    private static final class Scratch {
         final int[] mark;
-        int stamp;
+        int markStamp;
+        String[] terms = new String[32];
+        int[] tid = new int[32];
+        long[] hash = new long[32];
+        int[] rowsAt = new int[32];
+        int[] seen = new int[32];
+        int seenStamp;
+        long[] rows = new long[32 * HASHES];
+        int rowsUsed;
+        final long[] sig = new long[HASHES];
+        final long[] keys = new long[BANDS];
+        final int[] from = new int[BANDS];
+        final int[] to = new int[BANDS];
+        final long[] head = new long[BANDS];
+        /** Claims seen once and seen twice in this lookup, one bit per claim; cleared after each lookup. */
+        final long[] once;
+        final long[] twice;
+        /** The candidates in the order first seen, and those seen at least twice. */
+        int[] order = new int[128];
+        int distinct;
+        int[] multi = new int[64];
+        int multiple;
 
-        Marks(int vocabSize) {
+        Scratch(int vocabSize, int claims) {
             mark = new int[vocabSize];
+            once = new long[(claims + 63) >>> 6];
+            twice = new long[(claims + 63) >>> 6];
         }
 
-        int next() {
-            if (++stamp == 0) { // wrapped around: old marks could collide with new stamps
-                java.util.Arrays.fill(mark, 0);
-                stamp = 1;
+        void addTerm(int k, String t) {
+            if (k == terms.length) {
+                int n = k * 2;
+                terms = Arrays.copyOf(terms, n);
+                tid = Arrays.copyOf(tid, n);
+                hash = Arrays.copyOf(hash, n);
+                rowsAt = Arrays.copyOf(rowsAt, n);
+                seen = Arrays.copyOf(seen, n);
             }
-            return stamp;
+            terms[k] = t;
+        }
+
+        int nextStamp() {
+            if (++seenStamp == 0) {
+                Arrays.fill(seen, 0);
+                seenStamp = 1;
+            }
+            return seenStamp;
+        }
+
+        int nextMark() {
+            if (++markStamp == 0) { // wrapped around: old marks could collide with new stamps
+                Arrays.fill(mark, 0);
+                markStamp = 1;
+            }
+            return markStamp;
+        }
+
+        /** Starts a new candidate count: clears the bits the last one set. */
+        void startCounting() {
+            for (int k = 0; k < distinct; k++) {
+                int w = order[k] >>> 6;
+                once[w] = 0;
+                twice[w] = 0;
+            }
+            distinct = 0;
+            multiple = 0;
+            rowsUsed = 0;
+        }
+
+        /** Counts one more sighting of claim {@code id} (up to two: all the filter needs). */
+        void add(int id) {
+            int w = id >>> 6;
+            long bit = 1L << id;
+            long o = once[w];
+            if ((o & bit) == 0) {
+                once[w] = o | bit;
+                if (distinct == order.length) {
+                    order = Arrays.copyOf(order, distinct * 2);
+                }
+                order[distinct++] = id;
+            } else if ((twice[w] & bit) == 0) {
+                twice[w] |= bit;
+                if (multiple == multi.length) {
+                    multi = Arrays.copyOf(multi, multiple * 2);
+                }
+                multi[multiple++] = id;
+            }
+        }
+
+        /** The cached MinHash row (64 values from {@link #rows}) of term {@code k}. */
+        int rowsOf(int k) {
+            if (rowsAt[k] < 0) {
+                if ((rowsUsed + 1) * HASHES > rows.length) {
+                    rows = Arrays.copyOf(rows, rows.length * 2);
+                }
+                int at = rowsUsed++ * HASHES;
+                long h = hash[k];
+                for (int i = 0; i < HASHES; i++) {
+                    rows[at + i] = minHash(h, i);
+                }
+                rowsAt[k] = at;
+            }
+            return rowsAt[k];
         }
     }
 
-    /** A growable int list. */
-    private static final class IntBuf {
-        int[] a = new int[64];
-        int size;
+    /** Whether term {@code k} is left out of signatures (see {@link #frequent}). */
+    private boolean frequent(Scratch sc, int k) {
+        int id = sc.tid[k];
+        return id >= 0 && frequent[id];
+    }
 
-        void add(int v) {
-            if (size == a.length) {
-                a = Arrays.copyOf(a, size * 2);
+    /** The vocabulary id of term {@code t} whose {@link #termHash} is {@code h}, or -1. */
+    private int idOf(String t, long h) {
+        int mask = vocabSlot.length - 1;
+        for (int i = (int) h & mask; ; i = (i + 1) & mask) {
+            int id = vocabSlot[i];
+            if (id < 0) {
+                return -1;
             }
-            a[size++] = v;
+            if (vocabHash[i] == h && vocabTerms[id].equals(t)) {
+                return id;
+            }
         }
     }
 
-    /** The terms that are not {@link #frequent}, or all of them when every one is. */
-    private List<String> rare(List<String> ts) {
+    /** The terms that are not {@link #frequent}, or all of them when every one is (index construction). */
+    private List<String> rare(List<String> ts, Map<String, Integer> vocab) {
         List<String> out = null;
         for (int k = 0; k < ts.size(); k++) {
             Integer id = vocab.get(ts.get(k));
@@ -442,42 +642,44 @@ final class LshFactCheckStore implements FactCheckStore {
     }
 
     /**
-     * Adds the claims sharing a band with {@code ts} to {@code out}; {@code rows}, if not null, caches
-     * each term's hashes.
+     * Counts the claims sharing a band with the terms {@code idx} (indices into the scratch terms);
+     * {@code cache} keeps each term's MinHash row for the clauses that follow.
      */
-    private void probe(List<String> ts, long[] sig, IntBuf out, Map<String, long[]> rows) {
+    private void probe(Scratch sc, int[] idx, boolean cache) {
+        long[] sig = sc.sig;
         Arrays.fill(sig, Long.MAX_VALUE);
-        for (String t : rare(ts)) {
-            if (rows == null) {
-                long h = termHash(t);
+        boolean anyRare = false;
+        for (int k : idx) {
+            if (!frequent(sc, k)) {
+                anyRare = true;
+                break;
+            }
+        }
+        for (int k : idx) {
+            if (anyRare && frequent(sc, k)) {
+                continue; // as stop words; only when some rarer term is left to hash
+            }
+            if (!cache) {
+                long h = sc.hash[k];
                 for (int i = 0; i < HASHES; i++) {
-                    long v = minHash(h, i);
-                    if (v < sig[i]) {
-                        sig[i] = v;
-                    }
+                    sig[i] = Math.min(sig[i], minHash(h, i));
                 }
                 continue;
             }
-            long[] row = rows.get(t);
-            if (row == null) {
-                row = new long[HASHES];
-                long h = termHash(t);
-                for (int i = 0; i < HASHES; i++) {
-                    row[i] = minHash(h, i);
-                }
-                rows.put(t, row);
-            }
+            int at = sc.rowsOf(k);
+            long[] rows = sc.rows;
             for (int i = 0; i < HASHES; i++) {
-                if (row[i] < sig[i]) {
-                    sig[i] = row[i];
-                }
+                sig[i] = Math.min(sig[i], rows[at + i]);
             }
         }
-        // Read the 32 directory slots first, then the 32 buckets: independent loads, so their cache
-        // misses overlap instead of queuing behind each band's scan.
-        long[] keys = new long[BANDS];
-        int[] from = new int[BANDS];
-        int[] to = new int[BANDS];
+        // Read the 32 directory slots first, then the first entry of each of the 32 slots, then scan
+        // them: independent loads in tight loops, so their cache misses overlap instead of queuing
+        // behind each band's scan (a scan that adds many candidates is too long for the processor to
+        // look past to the next band's load).
+        long[] keys = sc.keys;
+        int[] from = sc.from;
+        int[] to = sc.to;
+        long[] head = sc.head;
         for (int b = 0; b < BANDS; b++) {
             keys[b] = bandKey(sig, b);
         }
@@ -487,11 +689,14 @@ final class LshFactCheckStore implements FactCheckStore {
             to[b] = dir[slot + 1];
         }
         for (int b = 0; b < BANDS; b++) {
+            head[b] = from[b] < to[b] ? buckets[from[b]] : 0;
+        }
+        for (int b = 0; b < BANDS; b++) {
             long lo = keys[b] << ID_BITS;
-            for (int idx = from[b], end = to[b]; idx < end; idx++) {
-                long v = buckets[idx];
+            for (int idx2 = from[b], end = to[b]; idx2 < end; idx2++) {
+                long v = buckets[idx2];
                 if ((v & ~ID_MASK) == lo) {
-                    out.add((int) (v & ID_MASK));
+                    sc.add((int) (v & ID_MASK));
                 } else if (v > lo) {
                     break;
                 }

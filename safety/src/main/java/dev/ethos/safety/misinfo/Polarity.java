@@ -1,5 +1,7 @@
 package dev.ethos.safety.misinfo;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -23,6 +25,26 @@ final class Polarity {
                     + "不知道|都不知道|别人|特别|区别|差别|分别|类别|识别|告别|级别|性别|鉴别|不看后悔|不为人知");
     private static final Pattern ZH_NEG = Pattern.compile("不|没|并非|未|无法|否认|从未|毫无|无关");
 
+    /**
+     * The runs of a-z and apostrophes in {@code s}: the non-empty pieces of
+     * {@code s.split("[^a-z']+")}, without the regex.
+     */
+    static List<String> words(String s) {
+        List<String> out = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= s.length(); i++) {
+            char c = i < s.length() ? s.charAt(i) : ' ';
+            boolean in = c >= 'a' && c <= 'z' || c == '\'';
+            if (in && start < 0) {
+                start = i;
+            } else if (!in && start >= 0) {
+                out.add(s.substring(start, i));
+                start = -1;
+            }
+        }
+        return out;
+    }
+
     /** True when {@code clause} states the negation of what it says. */
     static boolean negated(String clause, String lang) {
         if (Terms.hasHan(clause)) {
@@ -35,10 +57,10 @@ final class Polarity {
         if (EN_PROHIBIT.matcher(s).lookingAt()) {
             return false;
         }
-        String[] words = s.split("[^a-z']+");
-        for (int i = 0; i < words.length; i++) {
-            String w = words[i];
-            String nextWord = i + 1 < words.length ? words[i + 1] : "";
+        List<String> words = words(s);
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            String nextWord = i + 1 < words.size() ? words.get(i + 1) : "";
             if (w.endsWith("n't")) {
                 return true;
             }

@@ -112,8 +112,29 @@ final class Sentences {
         return ABBREVIATIONS.contains(word.toLowerCase(Locale.ROOT));
     }
 
-    /** Clause ranges of {@code sentence} (relative to it). */
+    /**
+     * Clause ranges of {@code sentence} (relative to it), unmodifiable. The store and the health
+     * detector both ask for the same sentence's clauses, so each thread remembers its last answer,
+     * by identity.
+     */
     static List<Range> clauses(String sentence) {
+        LastClauses c = LAST_CLAUSES.get();
+        if (c.sentence != sentence) {
+            c.clauses = java.util.Collections.unmodifiableList(clauseList(sentence));
+            c.sentence = sentence;
+        }
+        return c.clauses;
+    }
+
+    /** The last sentence {@link #clauses} was given on this thread, and its answer. */
+    private static final class LastClauses {
+        String sentence;
+        List<Range> clauses;
+    }
+
+    private static final ThreadLocal<LastClauses> LAST_CLAUSES = ThreadLocal.withInitial(LastClauses::new);
+
+    private static List<Range> clauseList(String sentence) {
         List<Range> out = new ArrayList<>();
         String lower = sentence.toLowerCase(Locale.ROOT);
         int start = 0;

@@ -15,7 +15,7 @@ record Stance(boolean question, boolean fiction, boolean debunk, boolean report,
     /** Patterns are written in lower case and run on lower-cased text (case-insensitive matching is slow). */
     private static final int CI = 0;
 
-    private static final Pattern ZH_QUESTION = Pattern.compile("(吗|呢|么|到底|是否|是不是|能不能|会不会|有没有|可不可以|对不对|真的假的)");
+    private static final Gate ZH_QUESTION = Gate.zh("(吗|呢|么|到底|是否|是不是|能不能|会不会|有没有|可不可以|对不对|真的假的)");
 
     private static final Gate EN_FICTION = Gate.of("\\b((in|for|write|writing|tell|telling|here's|here is|my|"
             + "our|his|her) (me )?(a |an |my |the |this |his |her |our )?(short |bedtime |fairy |ghost |love |sci-?fi |"
@@ -28,7 +28,7 @@ record Stance(boolean question, boolean fiction, boolean debunk, boolean report,
             + "([\\w-]+ )?(game|novel|story|movie|comic|campaign|screenplay|script)|(the|this|a|my|our) (film|movie|"
             + "documentary|show|series|drama|play|musical|thriller) (follows|tells|is about|depicts|portrays|"
             + "centers on|centres on|imagines|shows how))\\b");
-    private static final Pattern ZH_FICTION = Pattern.compile("小说|故事|科幻|剧本|剧情|传说|神话|童话|游戏里|游戏中|武侠|玄幻|仙侠|"
+    private static final Gate ZH_FICTION = Gate.zh("小说|故事|科幻|剧本|剧情|传说|神话|童话|游戏里|游戏中|武侠|玄幻|仙侠|"
             + "电影里|电视剧里|主角|角色|寓言|虚构|设定里|情节");
 
     private static final Gate EN_DEBUNK = Gate.of("\\b(myths?|misconceptions?|contrary to (popular|common) "
@@ -45,7 +45,7 @@ record Stance(boolean question, boolean fiction, boolean debunk, boolean report,
             + "found no (link|evidence|connection|association)|urban legend|old wives'? tale|"
             + "(a|the) (false|bogus|debunked) claim|isn't actually|aren't actually|in fact,? (it|they|this) (is|are)"
             + "(n't| not))\\b");
-    private static final Pattern ZH_DEBUNK = Pattern.compile("谣言|辟谣|误区|没有科学依据|缺乏科学依据|没有(任何)?证据|"
+    private static final Gate ZH_DEBUNK = Gate.zh("谣言|辟谣|误区|没有科学依据|缺乏科学依据|没有(任何)?证据|"
             + "没有(任何)?(关系|关联|联系)|并无(关系|关联|证据|依据)|不实|伪科学|否认|并不能|并不会|并没有|是错误的|不正确|"
             + "相反|误解|纯属|站不住脚|不科学|不靠谱|无稽之谈|不可信|已被证伪|没有依据|毫无根据|谣传|被证实是假");
 
@@ -63,14 +63,14 @@ record Stance(boolean question, boolean fiction, boolean debunk, boolean report,
             + "traces? (the|how|why)|(asked|asks|ask|wondered|wonder) (readers |people |listeners |viewers )?whether|"
             + "conspiracy theor(y|ies)|shared a post|circulated|went viral|spread online|making the rounds|"
             + "history of the (saying|myth|claim|idea))\\b");
-    private static final Pattern ZH_REPORT = Pattern.compile("声称|传言|网传|据传|有帖子|网上有|说法|有人说|坊间|流传|"
+    private static final Gate ZH_REPORT = Gate.zh("声称|传言|网传|据传|有帖子|网上有|说法|有人说|坊间|流传|"
             + "这篇文章|梳理|讨论了|介绍了|探讨|号称|宣称|谣传");
 
     private static final Gate EN_OPINION = Gate.of("(^|\\b)(in my (humble )?(opinion|view)|i think|"
             + "i believe|i feel|personally|honestly,? i|my take|imo|i'd say|i would say|i prefer|i find|"
             + "(just )?my (personal )?(opinion|view|preference)|personal preference|that's my view|i guess|"
             + "i suspect)\\b");
-    private static final Pattern ZH_OPINION = Pattern.compile("我个人(觉得|认为)|我认为|我觉得|在我看来|个人觉得|个人认为|我的看法|"
+    private static final Gate ZH_OPINION = Gate.zh("我个人(觉得|认为)|我认为|我觉得|在我看来|个人觉得|个人认为|我的看法|"
             + "我个人的感受|只是我的感受|我猜");
 
     private static final Gate EN_HEDGE = Gate.of("\\b(may|might|possibly|perhaps|suggests?|suggested|"
@@ -79,7 +79,7 @@ record Stance(boolean question, boolean fiction, boolean debunk, boolean report,
             + "conflicting)|inconclusive|limited (evidence|data|research)|more research|"
             + "not (yet )?(clear|known|proven|established|certain)|uncertain|unclear|modest|tentative|"
             + "some evidence|weak evidence|it is possible|could potentially)\\b");
-    private static final Pattern ZH_HEDGE = Pattern.compile("可能|或许|也许|不一定|尚不明确|尚不清楚|证据(并)?不一致|"
+    private static final Gate ZH_HEDGE = Gate.zh("可能|或许|也许|不一定|尚不明确|尚不清楚|证据(并)?不一致|"
             + "证据有限|有待|需要更多研究|还需要更多|初步|尚无定论|有助于|不确定");
 
     /** A named, checkable source: an organisation, a journal, a census, an official report. */
@@ -101,7 +101,7 @@ record Stance(boolean question, boolean fiction, boolean debunk, boolean report,
             + "lancet|nature|bmj|jama|nejm|n engl j med|proceedings|census|fact sheet)\\b");
     private static final Pattern EN_VAGUE_ACRONYM = Pattern.compile("^(COVID|HIV|AIDS|DNA|RNA|IQ|UV|SPF|MMR|BREAKING|"
             + "URGENT|NEW|WOW|OMG|CEO|TV|PC|USA|US|UK|EU|GPS|AI)$");
-    private static final Pattern ZH_NAMED = Pattern.compile("[\\p{IsHan}]{2,12}(局|部|委|组织|中心|研究院|研究所|医院|"
+    private static final Gate ZH_NAMED = Gate.zh("[\\p{IsHan}]{2,12}(局|部|委|组织|中心|研究院|研究所|医院|"
             + "协会|学会|署|公司|银行)(的|发布的|公布的)?(最新)?(数据|报告|统计|调查|研究|公报)(显示|表明|指出)|"
             + "(据|根据|来自|按照)(?!调查|统计(?!局)|研究|专家|说|传|悉|了解|报道称|网友)"
             + "[\\p{IsHan}A-Za-z0-9]{2,16}?(局|部|委|委员会|组织|中心|研究院|研究所|大学|医院|协会|学会|署|办公室|公司|报|社|台|"
@@ -112,25 +112,26 @@ record Stance(boolean question, boolean fiction, boolean debunk, boolean report,
         String s = sentence.strip();
         String l = Terms.lower(s);
         boolean zh = "zh".equals(lang) || Terms.hasHan(s);
-        long mask = zh ? 0 : Gate.mask(l);
-        boolean question = endsWithQuestion(l) || (zh && ZH_QUESTION.matcher(s).find() && endsLoose(s));
+        long mask = zh ? Gate.maskZh(l) : Gate.mask(l);
+        boolean question = endsWithQuestion(l) || (zh && ZH_QUESTION.find(s, mask) && endsLoose(s));
         boolean fiction = has(zh, ZH_FICTION, EN_FICTION, l, mask)
                 || (!prev.isEmpty() && fiction(Terms.lower(prev), Terms.hasHan(prev)));
         boolean debunk = has(zh, ZH_DEBUNK, EN_DEBUNK, l, mask);
         boolean report = has(zh, ZH_REPORT, EN_REPORT, l, mask);
         boolean opinion = has(zh, ZH_OPINION, EN_OPINION, l, mask);
         boolean hedged = has(zh, ZH_HEDGE, EN_HEDGE, l, mask);
-        boolean named = zh ? ZH_NAMED.matcher(s).find() : namedEnglish(s, l, mask);
+        boolean named = zh ? ZH_NAMED.find(s, mask) : namedEnglish(s, l, mask);
         return new Stance(question, fiction, debunk, report, opinion, hedged, named);
     }
 
     /** Fiction framing in {@code s} (lower-cased). */
     static boolean fiction(String s, boolean zh) {
-        return has(zh, ZH_FICTION, EN_FICTION, s, zh ? 0 : Gate.mask(s));
+        return has(zh, ZH_FICTION, EN_FICTION, s, zh ? Gate.maskZh(s) : Gate.mask(s));
     }
 
-    private static boolean has(boolean zh, Pattern zhPattern, Gate en, String lower, long mask) {
-        return zh ? zhPattern.matcher(lower).find() : en.find(lower, mask);
+    /** {@code mask} is {@link Gate#maskZh} of the text when {@code zh}, else {@link Gate#mask}. */
+    private static boolean has(boolean zh, Gate zhGate, Gate en, String lower, long mask) {
+        return zh ? zhGate.find(lower, mask) : en.find(lower, mask);
     }
 
     private static boolean endsWithQuestion(String s) {

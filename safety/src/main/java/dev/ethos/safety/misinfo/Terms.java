@@ -281,8 +281,35 @@ final class Terms {
                 .replace("per cent", "percent");
     }
 
-    /** One English word's term, or null for a function word. */
+    /**
+     * One English word's term, or null for a function word. A pure function of the word, so each
+     * thread remembers its answers in a direct-mapped cache of {@link #WORD_CACHE} words (a word
+     * whose slot another word took is simply worked out again).
+     */
     static String english(String word) {
+        WordCache c = WORD_CACHES.get();
+        int slot = word.hashCode() & (WORD_CACHE - 1);
+        if (word.equals(c.word[slot])) {
+            return c.term[slot];
+        }
+        String t = englishWord(word);
+        c.word[slot] = word;
+        c.term[slot] = t;
+        return t;
+    }
+
+    /** Slots in each thread's {@link #english} cache (a power of two). */
+    private static final int WORD_CACHE = 8192;
+
+    /** One thread's words and their terms (null: a function word), by the word's hash. */
+    private static final class WordCache {
+        final String[] word = new String[WORD_CACHE];
+        final String[] term = new String[WORD_CACHE];
+    }
+
+    private static final ThreadLocal<WordCache> WORD_CACHES = ThreadLocal.withInitial(WordCache::new);
+
+    private static String englishWord(String word) {
         String num = EN_NUMBERS.get(word);
         if (num != null) {
             return num;
@@ -390,8 +417,46 @@ final class Terms {
         run.setLength(0);
     }
 
-    /** Lower case, char by char, so offsets stay those of {@code s}. */
+    /**
+     * Lower case, char by char, so offsets stay those of {@code s}. The stance and every detector
+     * lower the same sentence (and the one before it) in turn, so each thread remembers its last two
+     * answers, by identity.
+     */
     static String lower(String s) {
+        LastLower c = LAST_LOWER.get();
+        if (c.in0 == s) {
+            return c.out0;
+        }
+        if (c.in1 == s) {
+            return c.out1;
+        }
+        String out = lowerChars(s);
+        c.in1 = c.in0;
+        c.out1 = c.out0;
+        c.in0 = s;
+        c.out0 = out;
+        return out;
+    }
+
+    /** The last two strings {@link #lower} was given on this thread, and its answers. */
+    private static final class LastLower {
+        String in0;
+        String out0;
+        String in1;
+        String out1;
+    }
+
+    private static final ThreadLocal<LastLower> LAST_LOWER = ThreadLocal.withInitial(LastLower::new);
+
+    private static String lowerChars(String s) {
+        boolean latin1 = true;
+        for (int i = 0; i < s.length() && latin1; i++) {
+            latin1 = s.charAt(i) < 0x100;
+        }
+        if (latin1) {
+            // Latin-1 lower-cases one char to one char, exactly as Character.toLowerCase(char) does.
+            return s.toLowerCase(Locale.ROOT);
+        }
         char[] a = s.toCharArray();
         for (int i = 0; i < a.length; i++) {
             a[i] = Character.toLowerCase(a[i]);

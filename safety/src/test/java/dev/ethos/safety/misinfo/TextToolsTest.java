@@ -60,7 +60,8 @@ class TextToolsTest {
                 if (f.getType() == Gate.class) {
                     f.setAccessible(true);
                     Gate g = (Gate) f.get(null);
-                    assertEquals(g.pattern().matcher(lower).find(), g.find(lower, mask), f.getName() + " on " + text);
+                    long m = f.getName().startsWith("ZH_") ? Gate.maskZh(lower) : mask; // each in its own bit space
+                    assertEquals(g.pattern().matcher(lower).find(), g.find(lower, m), f.getName() + " on " + text);
                 }
             }
         }
@@ -78,6 +79,121 @@ class TextToolsTest {
                 "unproven", "antiviral", "tumours", "heart attacks", "the", " ", ", ", "!!", "3.5", "people", "journal",
                 "et al.", "vol. 0", "pp. 12-3", "published in", "according to the city office", "reuters reported")
                 .list().ofMinSize(1).ofMaxSize(6).map(l -> String.join(" ", l));
+    }
+
+    /**
+     * Gating only skips patterns that cannot match, on text assembled from the lexicons' own words
+     * (so that gates open and patterns match often) with digits, apostrophes, hyphens and
+     * punctuation between them, and letters glued on either side.
+     */
+    @net.jqwik.api.Property(tries = 1500)
+    void gatedPatternsAgreeWithTheirRegexesOnLexiconWords(@net.jqwik.api.ForAll("lexiconText") String text)
+            throws Exception {
+        String lower = Terms.lower(text);
+        long mask = Gate.mask(lower);
+        for (Gate g : gates()) {
+            assertEquals(g.pattern().matcher(lower).find(), g.find(lower, mask), g.pattern() + " on " + text);
+        }
+    }
+
+    /** The Chinese gates agree with their regexes on text made of the Chinese lexicons' own pieces. */
+    @net.jqwik.api.Property(tries = 1500)
+    void chineseGatesAgreeWithTheirRegexes(@net.jqwik.api.ForAll("chineseLexiconText") String text) throws Exception {
+        String lower = Terms.lower(text);
+        long mask = Gate.maskZh(lower);
+        for (Gate g : gates(true)) {
+            assertEquals(g.pattern().matcher(lower).find(), g.find(lower, mask), g.pattern() + " on " + text);
+        }
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> chineseLexiconText() throws Exception {
+        java.util.TreeSet<String> pieces = new java.util.TreeSet<>();
+        for (Gate g : gates(true)) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("[\\p{IsHan}0-9%《》！？（）]+").matcher(g.pattern().pattern());
+            while (m.find()) {
+                String run = m.group();
+                for (int i = 0; i < run.length(); i++) {
+                    pieces.add(run.substring(i, Math.min(run.length(), i + 1 + i % 3)));
+                }
+                pieces.add(run);
+            }
+        }
+        net.jqwik.api.Arbitrary<String> piece = net.jqwik.api.Arbitraries.of(List.copyOf(pieces));
+        net.jqwik.api.Arbitrary<String> glue = net.jqwik.api.Arbitraries.of("", "", "", "，", "。", "的", "了", " ", "3",
+                "a", "！！", "？", "吗", "《", "》", "局");
+        return net.jqwik.api.Combinators.combine(piece, glue).as((w, g) -> w + g).list().ofMinSize(1).ofMaxSize(8)
+                .map(l -> String.join("", l));
+    }
+
+    private static List<Gate> gates() throws Exception {
+        return gates(false);
+    }
+
+    private static List<Gate> gates(boolean chinese) throws Exception {
+        List<Gate> out = new java.util.ArrayList<>();
+        for (Class<?> c : List.of(Stance.class, Cues.class, Citations.class)) {
+            for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                if (f.getType() == Gate.class && f.getName().startsWith("ZH_") == chinese) {
+                    f.setAccessible(true);
+                    out.add((Gate) f.get(null));
+                }
+            }
+        }
+        return out;
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> lexiconText() throws Exception {
+        java.util.TreeSet<String> words = new java.util.TreeSet<>();
+        for (Gate g : gates()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("[a-z][a-z'-]*").matcher(g.pattern().pattern());
+            while (m.find()) {
+                words.add(m.group());
+            }
+        }
+        net.jqwik.api.Arbitrary<String> word = net.jqwik.api.Arbitraries.of(List.copyOf(words));
+        net.jqwik.api.Arbitrary<String> glue = net.jqwik.api.Arbitraries.of(" ", " ", " ", "  ", ", ", ". ", "-", "'",
+                "", "s ", "x", " 3 ", "97% ", " 1,000 ", "!! ", " (", ") ", "\n");
+        return net.jqwik.api.Combinators.combine(word, glue).as((w, g) -> w + g).list().ofMinSize(1).ofMaxSize(8)
+                .map(l -> String.join("", l));
+    }
+
+    @Test
+    void aSequenceNeedsBothOfItsRarestParts() {
+        Gate g = Gate.of("\\b(makes? you immune|(\\d+|one|two) (out )?of (every )?(\\d+|ten) (people|adults))\\b");
+        // "make" without "immune"; "people" without a digit or a word starting "ten" ("often", "listen" do not count)
+        for (String s : List.of("make your phone money work", "toner of people", "people often listen to money")) {
+            assertFalse(g.possible(Gate.mask(s)), s);
+        }
+        for (String s : List.of("it makes you immune", "one of every ten people", "7 out of 10 adults")) {
+            assertTrue(g.possible(Gate.mask(s)) && g.find(s, Gate.mask(s)), s);
+        }
+    }
+
+    @Test
+    void wordInitialKeysOnlyWhereTheRegexPutsANonLetterBefore() {
+        for (String re : List.of("[a-z]zqj\\b", "-?zqj", "(a|-)zqj", "x\\bzqj|[\\w]zqj", "(?:a-)?zqj")) {
+            Gate g = Gate.of(re);
+            for (String s : List.of("azqj", "a-zqj", "zqj")) {
+                assertEquals(g.pattern().matcher(s).find(), g.find(s, Gate.mask(s)), re + " on " + s);
+            }
+        }
+        Gate initial = Gate.of("(\\b|^|[ '])zqv");
+        assertTrue(initial.find("the zqv", Gate.mask("the zqv")));
+        assertFalse(initial.possible(Gate.mask("azqv")), "a word-initial key needs the word to start there");
+    }
+
+    /** The regex-free word split in {@link Polarity} gives the non-empty pieces of the regex split. */
+    @net.jqwik.api.Property(tries = 500)
+    void polarityWordsMatchTheRegexSplit(@net.jqwik.api.ForAll("clauseText") String s) {
+        List<String> expected = java.util.Arrays.stream(s.split("[^a-z']+")).filter(w -> !w.isEmpty()).toList();
+        assertEquals(expected, Polarity.words(s));
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> clauseText() {
+        return net.jqwik.api.Arbitraries.strings().withChars("ab'n t,.-Z9’é").ofMaxLength(30);
     }
 
     @Test
