@@ -31,7 +31,7 @@ public final class CreditCardRecognizer implements Recognizer {
 
     @Override
     public void analyze(PiiText t, List<PiiCandidate> out) {
-        DigitRun.scan(t, 19, false, run -> {
+        DigitRun.scan(t, 13, 19, false, run -> {
             int digits = run.digits.length();
             if (run.separator == -1 || digits < 13 || !check(run.digits)) {
                 return;

@@ -39,6 +39,14 @@ public final class DigitRun {
      * 'X'/'x' right after the last digit counts as a digit.
      */
     public static void scan(PiiText t, int maxDigits, boolean allowX, Sink sink) {
+        scan(t, 1, maxDigits, allowX, sink);
+    }
+
+    /**
+     * As {@link #scan(PiiText, int, boolean, Sink)}, but windows with fewer than {@code minDigits} digits (the
+     * 'X' included) are not built: for a caller that rejects them anyway this changes nothing but the cost.
+     */
+    public static void scan(PiiText t, int minDigits, int maxDigits, boolean allowX, Sink sink) {
         String s = t.normalized();
         char[] cs = t.chars();
         int n = s.length();
@@ -104,6 +112,9 @@ public final class DigitRun {
                         }
                         if (last && glued) {
                             break;
+                        }
+                        if (total < minDigits) {
+                            continue;
                         }
                         emit(s, gs, ge, sep, a, b, last && x, sink);
                     }
