@@ -14,7 +14,8 @@ import java.util.Objects;
 public final class PiiText {
     private final String original;
     private final String normalized;
-    private final String lower;
+    /** {@link #lower()}, built on first use: most recognizers read {@link #lowerChars()} instead. */
+    private volatile String lower;
     private final char[] chars;
     private final char[] lowerChars;
     private final String lang;
@@ -34,9 +35,11 @@ public final class PiiText {
                 break;
             }
         }
+        char[] norm;
         if (first < 0) {
             this.normalized = original;
             this.origIndex = null;
+            norm = src; // nothing folded: the copy made above is the normalised text's array
         } else {
             char[] dst = new char[n];
             int[] map = new int[n + 1];
@@ -56,21 +59,19 @@ public final class PiiText {
             map[len] = n;
             this.normalized = new String(dst, 0, len);
             this.origIndex = map;
+            norm = len == n ? dst : java.util.Arrays.copyOf(dst, len);
         }
-        this.chars = normalized.toCharArray();
-        char[] lc = chars.clone();
+        this.chars = norm;
+        char[] lc = new char[norm.length];
         for (int i = 0; i < lc.length; i++) {
-            char c = lc[i];
+            char c = norm[i];
             if (c < 0x80) {
-                if (c >= 'A' && c <= 'Z') {
-                    lc[i] = (char) (c + 32);
-                }
+                lc[i] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
             } else {
                 lc[i] = Character.toLowerCase(c);
             }
         }
         this.lowerChars = lc;
-        this.lower = new String(lc);
     }
 
     /** Normalises {@code text}; {@code lang} is "en", "zh" or null (unknown). */
@@ -119,7 +120,12 @@ public final class PiiText {
 
     /** {@link #normalized()} lower-cased char by char (same length and offsets). */
     public String lower() {
-        return lower;
+        String l = lower;
+        if (l == null) {
+            l = new String(lowerChars); // a race only builds an equal string twice
+            lower = l;
+        }
+        return l;
     }
 
     /**

@@ -46,8 +46,17 @@ public final class SecretRecognizer implements Recognizer {
         int nextEnd = -2; // -2: not looked for yet; the next "-----END " at or after the last BEGIN looked at; -1 when there is none
         for (int i = 0; i < n; i++) {
             char c = cs[i];
-            if (c != 'A' && c != 'g' && c != 'x' && c != 'e' && c != '-' && c != 's' && c != 'r'
-                    || t.isWordChar(i - 1) && c != 'e') {
+            if (c != 'A' && c != 'g' && c != 'x' && c != 'e' && c != '-' && c != 's' && c != 'r') {
+                continue;
+            }
+            // Every prefix below fixes its second char (AKIA/ASIA/AIza, gh…/gi…, xox…, eyJ, --, sk…/rk…): without
+            // it none can match here, and the word-char test before it is spared.
+            char c1 = i + 1 < n ? cs[i + 1] : 0;
+            if (!(c == 'A' ? c1 == 'K' || c1 == 'S' || c1 == 'I' : c == 'g' ? c1 == 'h' || c1 == 'i' : c == 'x' ? c1 == 'o'
+                    : c == 'e' ? c1 == 'y' : c == '-' ? c1 == '-' : c1 == 'k')) {
+                continue;
+            }
+            if (t.isWordChar(i - 1) && c != 'e') {
                 continue;
             }
             int end = -1;
@@ -184,7 +193,7 @@ public final class SecretRecognizer implements Recognizer {
 
     /** The value after a label and a separator (":", "=", "：", " is "), trimmed of quotes and punctuation. */
     private void labelled(PiiText t, List<PiiCandidate> out, Keywords labels, boolean needsEntropy) {
-        String lower = t.lower();
+        char[] lower = t.lowerChars();
         String s = t.normalized();
         char[] cs = t.chars();
         int n = s.length();
@@ -208,9 +217,9 @@ public final class SecretRecognizer implements Recognizer {
                 if (j < n && cs[j] == '=') {
                     j++;
                 }
-            } else if (lower.startsWith("is ", j)) {
+            } else if (j + 3 <= n && lower[j] == 'i' && lower[j + 1] == 's' && lower[j + 2] == ' ') {
                 j += 3;
-            } else if (lower.startsWith("为", j) || lower.startsWith("是", j)) {
+            } else if (j < n && (lower[j] == '为' || lower[j] == '是')) {
                 j += 1;
             } else if (!((label.equals("bearer") || needsEntropy) && sepStart > k + label.length())) {
                 return;
