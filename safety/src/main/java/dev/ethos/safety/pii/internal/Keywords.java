@@ -17,6 +17,12 @@ final class Keywords {
     /** Bit c set when some keyword starts with char c: 8 KB that stay in cache, unlike byFirst. */
     private final long[] firstBits = new long[1024];
 
+    /**
+     * For an ASCII first char c: bit (d & 63) set when some keyword is c followed by a char d, all bits when
+     * a keyword is c alone. A filter on the second char before the word list is walked.
+     */
+    private final long[] secondBits = new long[128];
+
     Keywords(String... words) {
         List<List<String>> tmp = new ArrayList<>();
         for (int i = 0; i < 65536; i++) {
@@ -29,6 +35,9 @@ final class Keywords {
             }
             tmp.get(c).add(w);
             firstBits[c >>> 6] |= 1L << c;
+            if (c < 128) {
+                secondBits[c] |= w.length() == 1 ? -1L : 1L << (w.charAt(1) & 63);
+            }
         }
         for (int i = 0; i < 65536; i++) {
             if (tmp.get(i) != null) {
@@ -43,19 +52,26 @@ final class Keywords {
      */
     void scan(char[] lower, Hit hit) {
         int n = lower.length;
-        char prev = ' ';
         for (int i = 0; i < n; i++) {
             char c = lower[i];
-            boolean inWord = c >= 'a' && c <= 'z' && prev >= 'a' && prev <= 'z';
-            prev = c;
-            if (inWord || (firstBits[c >>> 6] & (1L << c)) == 0) {
+            int at = i;
+            if (c >= 'a' && c <= 'z') {
+                // A word start: the letters after it are inside the word and never start a keyword.
+                while (i + 1 < n && lower[i + 1] >= 'a' && lower[i + 1] <= 'z') {
+                    i++;
+                }
+            }
+            if ((firstBits[c >>> 6] & (1L << c)) == 0) {
+                continue;
+            }
+            char next = at + 1 < n ? lower[at + 1] : 0;
+            if (c < 128 && (secondBits[c] & (1L << (next & 63))) == 0) {
                 continue;
             }
             String[] ws = byFirst[c];
-            char next = i + 1 < n ? lower[i + 1] : 0;
             for (String w : ws) {
-                if ((w.length() == 1 || w.charAt(1) == next) && startsWith(lower, i, w)) {
-                    hit.at(i, w);
+                if ((w.length() == 1 || w.charAt(1) == next) && startsWith(lower, at, w)) {
+                    hit.at(at, w);
                 }
             }
         }

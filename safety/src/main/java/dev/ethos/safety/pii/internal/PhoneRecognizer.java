@@ -228,6 +228,9 @@ public final class PhoneRecognizer implements Recognizer {
         if (fastValid(number, region, validity)) {
             return true;
         }
+        if (parseAddsNothing(number, region)) {
+            return false;
+        }
         try {
             return isValid(UTIL.parse(number, region), validity);
         } catch (NumberParseException e) {
@@ -295,6 +298,83 @@ public final class PhoneRecognizer implements Recognizer {
         }
         String ndd = UTIL.getNddPrefixForRegion(region, true);
         return ndd != null && !ndd.isEmpty() && digits.startsWith(ndd) && build(cc, digits.substring(ndd.length()), validity);
+    }
+
+    /**
+     * Per region: the digits that may begin a prefix {@code parse} strips from a national-format number (a match
+     * of the region's international prefix, of its national prefix for parsing, or its country code);
+     * {@code null} when unknown or the region has a national-prefix transform rule (never skip then).
+     */
+    private static final Map<String, boolean[]> STRIPPABLE_FIRST = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final boolean[] UNKNOWN = new boolean[0];
+
+    static boolean[] strippableFirstDigits(String region) {
+        boolean[] r = STRIPPABLE_FIRST.computeIfAbsent(region, PhoneRecognizer::computeStrippableFirstDigits);
+        return r == UNKNOWN ? null : r;
+    }
+
+    private static boolean[] computeStrippableFirstDigits(String region) {
+        try {
+            com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata md =
+                    com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider.getInstance()
+                            .getPhoneNumberMetadataSource().getMetadataForRegion(region);
+            if (md == null || md.getNationalPrefixTransformRule() != null
+                    && !md.getNationalPrefixTransformRule().isEmpty()) {
+                return UNKNOWN;
+            }
+            boolean[] may = new boolean[10];
+            String cc = String.valueOf(md.getCountryCode());
+            for (int d = 0; d < 10; d++) {
+                String digit = String.valueOf(d);
+                may[d] = cc.startsWith(digit) || mayBeginMatch(md.getInternationalPrefix(), digit)
+                        || mayBeginMatch(md.getNationalPrefixForParsing(), digit);
+            }
+            return may;
+        } catch (RuntimeException e) {
+            return UNKNOWN;
+        }
+    }
+
+    /** Whether a non-empty match of {@code regex} (at the start, as lookingAt) can begin with {@code digit}. */
+    private static boolean mayBeginMatch(String regex, String digit) {
+        if (regex == null || regex.isEmpty()) {
+            return false;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(digit);
+        boolean found = m.lookingAt();
+        return found && m.end() > 0 || m.hitEnd(); // hitEnd: the pattern read the digit and wanted more
+    }
+
+    /**
+     * True when {@code parse(number, region)} can only yield the number {@link #fastValid} already built and found
+     * invalid, (country code of region, all digits), or throw, so {@code valid} is false without it. parse turns a
+     * number without '+' into a national number by normalising it to its digits and then only stripping prefixes:
+     * an international prefix (then a country code), the region's own country code, or a national prefix (with a
+     * carrier code); it sets a leading-zero flag for a leading 0 and strips an extension only after a marker (ext,
+     * x, #, ',' or ';'), none of which occurs here. So when the first digit can begin none of those prefixes
+     * ({@link #strippableFirstDigits}; regions with a transform rule, which may rewrite the number, are never
+     * skipped), is not 0, and fastValid did build the number (only digits and {@code space - . ( )}, 1-17 digits),
+     * nothing is left for parse to find. {@code PhoneParseSkipTest} checks this against parse itself.
+     */
+    static boolean parseAddsNothing(String number, String region) {
+        int first = -1;
+        int digits = 0;
+        for (int k = 0; k < number.length(); k++) {
+            char ch = number.charAt(k);
+            if (ch >= '0' && ch <= '9') {
+                if (first < 0) {
+                    first = ch - '0';
+                }
+                digits++;
+            } else if (ch != ' ' && ch != '-' && ch != '.' && ch != '(' && ch != ')') {
+                return false;
+            }
+        }
+        if (first <= 0 || digits > 17 || UTIL.getCountryCodeForRegion(region) == 0) {
+            return false;
+        }
+        boolean[] strippable = strippableFirstDigits(region);
+        return strippable != null && !strippable[first];
     }
 
     private static boolean build(int cc, String national, Map<Phonenumber.PhoneNumber, Boolean> validity) {
