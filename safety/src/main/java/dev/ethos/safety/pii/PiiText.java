@@ -30,7 +30,7 @@ public final class PiiText {
         int first = -1;
         for (int i = 0; i < n; i++) {
             char c = src[i];
-            if (c >= 0x80 && fold(c) != c) {
+            if (c >= 0x80 && !isHan(c) && fold(c) != c) { // fold leaves Han alone: the cheap test first
                 first = i;
                 break;
             }
@@ -67,6 +67,8 @@ public final class PiiText {
             char c = norm[i];
             if (c < 0x80) {
                 lc[i] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+            } else if (isHan(c)) {
+                lc[i] = c; // Han characters have no case (PiiTextTest checks toLowerCase over the whole range)
             } else {
                 lc[i] = Character.toLowerCase(c);
             }
