@@ -105,32 +105,42 @@ public final class PiiAnalyzer {
             }
             kept.add(c);
         }
-        kept.sort(Comparator.comparingDouble(PiiCandidate::score).reversed()
-                .thenComparing(Comparator.comparingInt(PiiCandidate::length).reversed())
-                .thenComparingInt(PiiCandidate::start)
-                .thenComparing(PiiCandidate::type));
+        kept.sort(BY_PRIORITY);
+        // Taken spans never overlap, so a candidate overlaps one of them exactly when one of its chars is
+        // already covered.
         List<PiiCandidate> taken = new ArrayList<>();
-        java.util.TreeMap<Integer, PiiCandidate> byStart = new java.util.TreeMap<>();
+        java.util.BitSet covered = new java.util.BitSet(text.length());
         for (PiiCandidate c : kept) {
-            Map.Entry<Integer, PiiCandidate> before = byStart.floorEntry(c.start());
-            if (before != null && before.getValue().end() > c.start()) {
+            int next = covered.nextSetBit(c.start());
+            if (next >= 0 && next < c.end()) {
                 continue;
             }
-            Map.Entry<Integer, PiiCandidate> after = byStart.ceilingEntry(c.start());
-            if (after != null && after.getKey() < c.end()) {
-                continue;
-            }
-            byStart.put(c.start(), c);
+            covered.set(c.start(), c.end());
             taken.add(c);
         }
+        taken.sort(Comparator.comparingInt(PiiCandidate::start)); // starts are distinct: the spans are disjoint
         List<PiiEntity> result = new ArrayList<>(taken.size());
-        for (PiiCandidate c : byStart.values()) {
+        for (PiiCandidate c : taken) {
             int s = text.toOriginalStart(c.start());
             int e = text.toOriginalEnd(c.end());
             result.add(new PiiEntity(c.type(), s, e, round(c.score()), c.recognizer()));
         }
         return result;
     }
+
+    /** Score (higher first), then length (longer first), then start, then type name. */
+    private static final Comparator<PiiCandidate> BY_PRIORITY = (a, b) -> {
+        int c = Double.compare(b.score(), a.score());
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(b.length(), a.length());
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(a.start(), b.start());
+        return c != 0 ? c : a.type().compareTo(b.type());
+    };
 
     private static double round(double d) {
         return Math.round(d * 1000) / 1000.0;
