@@ -188,6 +188,40 @@ public final class PiiText {
         return !isHan(c) && Character.isLetterOrDigit(c); // the cheap Han test first: most non-ASCII text is Han
     }
 
+    /** Starts of the runs of ASCII digits, ascending; built on first use. */
+    private volatile int[] digitRunStarts;
+
+    /**
+     * The indices where a run of ASCII digits starts (a digit after a non-digit or at the text start), ascending.
+     * Lets scanners that only act at digits skip the rest of the text; found once per text, on first use, and
+     * shared, not copied: callers must not modify it.
+     */
+    public int[] digitRunStarts() {
+        int[] starts = digitRunStarts;
+        if (starts == null) {
+            starts = findDigitRunStarts(chars);
+            digitRunStarts = starts; // a race only finds the same starts twice
+        }
+        return starts;
+    }
+
+    private static int[] findDigitRunStarts(char[] cs) {
+        int[] starts = new int[64];
+        int count = 0;
+        boolean prevDigit = false;
+        for (int i = 0; i < cs.length; i++) {
+            boolean digit = cs[i] >= '0' && cs[i] <= '9';
+            if (digit && !prevDigit) {
+                if (count == starts.length) {
+                    starts = java.util.Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = i;
+            }
+            prevDigit = digit;
+        }
+        return java.util.Arrays.copyOf(starts, count);
+    }
+
     public boolean isDigit(int i) {
         return i >= 0 && i < chars.length && chars[i] >= '0' && chars[i] <= '9';
     }

@@ -54,12 +54,19 @@ public final class DigitRun {
         int[] gs = new int[MAX_GROUPS + 1];
         int[] ge = new int[MAX_GROUPS + 1];
         char[] sep = new char[MAX_GROUPS + 1];
+        int[] starts = t.digitRunStarts();
+        int next = 0;
         while (i < n) {
-            char c = cs[i];
-            if (c < '0' || c > '9') {
-                i++;
-                continue;
+            // Every position this loop acts at is the start of a digit run: a non-digit is passed over, and the
+            // skips below end at a non-word char, so a digit reached here follows a non-digit.
+            while (next < starts.length && starts[next] < i) {
+                next++;
             }
+            if (next == starts.length) {
+                break;
+            }
+            i = starts[next];
+            char c = cs[i];
             if (i > 0 && (t.isWordChar(i - 1) || (cs[i - 1] == '.' && t.isDigit(i - 2))
                     || (cs[i - 1] == '-' && t.isWordChar(i - 2)))) {
                 while (i < n && t.isWordChar(i)) {

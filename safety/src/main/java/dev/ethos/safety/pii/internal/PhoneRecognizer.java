@@ -61,7 +61,20 @@ public final class PhoneRecognizer implements Recognizer {
         int n = s.length();
         Map<Phonenumber.PhoneNumber, Boolean> validity = new HashMap<>();
         int i = 0;
+        int[] starts = t.digitRunStarts();
+        int next = 0;
         while (i < n) {
+            // A number starts at a digit run or at the '+' or '(' right before one. Any position before the next
+            // such start is passed over: it starts nothing, and a word skipped from it that takes in that start
+            // is one the start itself would be skipped with (a digit glued to the word char before it).
+            while (next < starts.length && starts[next] < i) {
+                next++;
+            }
+            if (next == starts.length) {
+                break;
+            }
+            int p = starts[next];
+            i = p - 1 >= i && (cs[p - 1] == '+' || cs[p - 1] == '(') ? p - 1 : p;
             char c = cs[i];
             boolean startOk = (c >= '0' && c <= '9') || ((c == '+' || c == '(') && t.isDigit(i + 1));
             if (!startOk || t.isWordChar(i - 1) || (i > 0 && (cs[i - 1] == '.' || cs[i - 1] == '-'
@@ -301,19 +314,21 @@ public final class PhoneRecognizer implements Recognizer {
     }
 
     /**
-     * Per region: the digits that may begin a prefix {@code parse} strips from a national-format number (a match
-     * of the region's international prefix, of its national prefix for parsing, or its country code);
-     * {@code null} when unknown or the region has a national-prefix transform rule (never skip then).
+     * What {@code parse} may strip from a national-format number of a region: its country code, a match of its
+     * international prefix, a match of its national prefix for parsing. {@code null} fields: unknown region, or one
+     * with a national-prefix transform rule (which may rewrite the number): never skip parse then.
      */
-    private static final Map<String, boolean[]> STRIPPABLE_FIRST = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final boolean[] UNKNOWN = new boolean[0];
-
-    static boolean[] strippableFirstDigits(String region) {
-        boolean[] r = STRIPPABLE_FIRST.computeIfAbsent(region, PhoneRecognizer::computeStrippableFirstDigits);
-        return r == UNKNOWN ? null : r;
+    private record Prefixes(String countryCode, java.util.regex.Pattern idd, java.util.regex.Pattern nationalPrefix) {
     }
 
-    private static boolean[] computeStrippableFirstDigits(String region) {
+    private static final Map<String, Prefixes> PREFIXES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Prefixes UNKNOWN = new Prefixes(null, null, null);
+
+    private static Prefixes prefixes(String region) {
+        return PREFIXES.computeIfAbsent(region, PhoneRecognizer::readPrefixes);
+    }
+
+    private static Prefixes readPrefixes(String region) {
         try {
             com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata md =
                     com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider.getInstance()
@@ -322,59 +337,59 @@ public final class PhoneRecognizer implements Recognizer {
                     && !md.getNationalPrefixTransformRule().isEmpty()) {
                 return UNKNOWN;
             }
-            boolean[] may = new boolean[10];
-            String cc = String.valueOf(md.getCountryCode());
-            for (int d = 0; d < 10; d++) {
-                String digit = String.valueOf(d);
-                may[d] = cc.startsWith(digit) || mayBeginMatch(md.getInternationalPrefix(), digit)
-                        || mayBeginMatch(md.getNationalPrefixForParsing(), digit);
-            }
-            return may;
+            return new Prefixes(String.valueOf(md.getCountryCode()), compile(md.getInternationalPrefix()),
+                    compile(md.getNationalPrefixForParsing()));
         } catch (RuntimeException e) {
             return UNKNOWN;
         }
     }
 
-    /** Whether a non-empty match of {@code regex} (at the start, as lookingAt) can begin with {@code digit}. */
-    private static boolean mayBeginMatch(String regex, String digit) {
-        if (regex == null || regex.isEmpty()) {
-            return false;
-        }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(digit);
-        boolean found = m.lookingAt();
-        return found && m.end() > 0 || m.hitEnd(); // hitEnd: the pattern read the digit and wanted more
+    private static java.util.regex.Pattern compile(String regex) {
+        return regex == null || regex.isEmpty() ? null : java.util.regex.Pattern.compile(regex);
     }
 
     /**
      * True when {@code parse(number, region)} can only yield the number {@link #fastValid} already built and found
      * invalid, (country code of region, all digits), or throw, so {@code valid} is false without it. parse turns a
      * number without '+' into a national number by normalising it to its digits and then only stripping prefixes:
-     * an international prefix (then a country code), the region's own country code, or a national prefix (with a
-     * carrier code); it sets a leading-zero flag for a leading 0 and strips an extension only after a marker (ext,
-     * x, #, ',' or ';'), none of which occurs here. So when the first digit can begin none of those prefixes
-     * ({@link #strippableFirstDigits}; regions with a transform rule, which may rewrite the number, are never
-     * skipped), is not 0, and fastValid did build the number (only digits and {@code space - . ( )}, 1-17 digits),
-     * nothing is left for parse to find. {@code PhoneParseSkipTest} checks this against parse itself.
+     * a match of the international prefix (then a country code), the region's own country code, or a non-empty
+     * match of the national prefix for parsing (with a carrier code); it sets a leading-zero flag for a leading 0
+     * and strips an extension only after a marker (ext, x, #, ',' or ';'), none of which occurs here. So when the
+     * digits start with none of those (regions with a transform rule, which may rewrite the number, are never
+     * skipped), do not start with 0, and fastValid did build the number (only digits and {@code space - . ( )},
+     * 1-17 digits), nothing is left for parse to find. {@code PhoneParseSkipTest} checks this against parse.
      */
     static boolean parseAddsNothing(String number, String region) {
-        int first = -1;
-        int digits = 0;
+        StringBuilder d = new StringBuilder(20);
         for (int k = 0; k < number.length(); k++) {
             char ch = number.charAt(k);
             if (ch >= '0' && ch <= '9') {
-                if (first < 0) {
-                    first = ch - '0';
-                }
-                digits++;
+                d.append(ch);
             } else if (ch != ' ' && ch != '-' && ch != '.' && ch != '(' && ch != ')') {
                 return false;
             }
         }
-        if (first <= 0 || digits > 17 || UTIL.getCountryCodeForRegion(region) == 0) {
+        if (d.length() == 0 || d.length() > 17 || d.charAt(0) == '0' || UTIL.getCountryCodeForRegion(region) == 0) {
             return false;
         }
-        boolean[] strippable = strippableFirstDigits(region);
-        return strippable != null && !strippable[first];
+        Prefixes p = prefixes(region);
+        if (p.countryCode() == null) {
+            return false;
+        }
+        String digits = d.toString();
+        if (digits.startsWith(p.countryCode())) {
+            return false;
+        }
+        if (p.idd() != null && p.idd().matcher(digits).lookingAt()) {
+            return false;
+        }
+        if (p.nationalPrefix() != null) {
+            java.util.regex.Matcher m = p.nationalPrefix().matcher(digits);
+            if (m.lookingAt() && m.end() > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean build(int cc, String national, Map<Phonenumber.PhoneNumber, Boolean> validity) {

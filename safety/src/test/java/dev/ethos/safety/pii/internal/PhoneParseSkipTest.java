@@ -79,11 +79,12 @@ class PhoneParseSkipTest {
 
     @Test
     void theSkipAppliesWhereNoPrefixCanStart() {
-        // A card prefix read as a US or Chinese number: 4 begins no US/CN prefix.
+        // A card prefix read as a US, Chinese or UK number: it starts with no US/CN/GB prefix.
         assertTrue(PhoneRecognizer.parseAddsNothing("4111 1111 1111", "US"));
         assertTrue(PhoneRecognizer.parseAddsNothing("4111 1111 1111", "CN"));
+        assertTrue(PhoneRecognizer.parseAddsNothing("4111 1111 1111", "GB"));
         // 44 is the UK country code, 0 a trunk or international prefix, 1 the NANP trunk prefix: parse runs.
-        assertFalse(PhoneRecognizer.parseAddsNothing("4111 1111 1111", "GB"));
+        assertFalse(PhoneRecognizer.parseAddsNothing("4411 1111 1111", "GB"));
         assertFalse(PhoneRecognizer.parseAddsNothing("020 7946 0018", "GB"));
         assertFalse(PhoneRecognizer.parseAddsNothing("1 650 253 0000", "US"));
         assertFalse(PhoneRecognizer.parseAddsNothing("+44 20 7946 0018", "GB"));
