@@ -118,9 +118,15 @@ public final class PiiAnalyzer {
             covered.set(c.start(), c.end());
             taken.add(c);
         }
-        taken.sort(Comparator.comparingInt(PiiCandidate::start)); // starts are distinct: the spans are disjoint
+        // By start (distinct: the spans are disjoint), sorting (start, index) pairs packed in longs.
+        long[] order = new long[taken.size()];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = (long) taken.get(k).start() << 32 | k;
+        }
+        java.util.Arrays.sort(order);
         List<PiiEntity> result = new ArrayList<>(taken.size());
-        for (PiiCandidate c : taken) {
+        for (long o : order) {
+            PiiCandidate c = taken.get((int) o);
             int s = text.toOriginalStart(c.start());
             int e = text.toOriginalEnd(c.end());
             result.add(new PiiEntity(c.type(), s, e, round(c.score()), c.recognizer()));

@@ -19,7 +19,10 @@ public final class PiiText {
     private final char[] chars;
     private final char[] lowerChars;
     private final String lang;
-    /** origIndex[i]: the original index of normalized char i; origIndex[n] = original length. */
+    /**
+     * origIndex[i]: the original index of normalized char i; origIndex[n] = original length. Null when no char
+     * was dropped: offsets are then the same in both texts.
+     */
     private final int[] origIndex;
 
     private PiiText(String original, String lang) {
@@ -41,25 +44,33 @@ public final class PiiText {
             this.origIndex = null;
             norm = src; // nothing folded: the copy made above is the normalised text's array
         } else {
-            char[] dst = new char[n];
-            int[] map = new int[n + 1];
-            System.arraycopy(src, 0, dst, 0, first);
-            for (int k = 0; k < first; k++) {
-                map[k] = k;
-            }
+            // Folded in place in the copy (a char never moves right); the offset map is only needed once a
+            // char is dropped: until then every normalised offset is its original offset.
+            int[] map = null;
             int len = first;
             for (int i = first; i < n; i++) {
                 char c = src[i];
-                char m = c < 0x80 ? c : fold(c);
-                if (m != 0) {
-                    map[len] = i;
-                    dst[len++] = m;
+                char m = c < 0x80 || isHan(c) ? c : fold(c);
+                if (m == 0) {
+                    if (map == null) {
+                        map = new int[n + 1];
+                        for (int k = 0; k < len; k++) {
+                            map[k] = k;
+                        }
+                    }
+                    continue;
                 }
+                if (map != null) {
+                    map[len] = i;
+                }
+                src[len++] = m;
             }
-            map[len] = n;
-            this.normalized = new String(dst, 0, len);
+            if (map != null) {
+                map[len] = n;
+            }
+            this.normalized = new String(src, 0, len);
             this.origIndex = map;
-            norm = len == n ? dst : java.util.Arrays.copyOf(dst, len);
+            norm = len == n ? src : java.util.Arrays.copyOf(src, len);
         }
         this.chars = norm;
         char[] lc = new char[norm.length];
