@@ -275,11 +275,41 @@ public final class PhoneRecognizer implements Recognizer {
     static boolean lengthPossible(Phonenumber.PhoneNumber pn) {
         int cc = pn.getCountryCode();
         if (cc != 1 && UTIL.getRegionCodesForCountryCode(cc).size() != 1) {
-            return true;
+            // Several regions share the code: the number is valid for one of them at most, so its length must be
+            // among the general-description lengths of one of them.
+            boolean[] lengths = SHARED_CODE_LENGTHS.computeIfAbsent(cc, PhoneRecognizer::lengthsOfRegions);
+            int len = UTIL.getNationalSignificantNumber(pn).length();
+            return lengths.length == 0 || len >= lengths.length || lengths[len];
         }
         PhoneNumberUtil.ValidationResult r = UTIL.isPossibleNumberWithReason(pn);
         return r != PhoneNumberUtil.ValidationResult.TOO_SHORT && r != PhoneNumberUtil.ValidationResult.TOO_LONG
                 && r != PhoneNumberUtil.ValidationResult.INVALID_LENGTH;
+    }
+
+    /** Per shared country code: the union of its regions' possible lengths; empty when some region lists none. */
+    private static final Map<Integer, boolean[]> SHARED_CODE_LENGTHS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static boolean[] lengthsOfRegions(int cc) {
+        boolean[] lengths = new boolean[18];
+        try {
+            for (String region : UTIL.getRegionCodesForCountryCode(cc)) {
+                com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata md =
+                        com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider.getInstance()
+                                .getPhoneNumberMetadataSource().getMetadataForRegion(region);
+                if (md == null || md.getGeneralDesc().getPossibleLengthCount() == 0) {
+                    return new boolean[0];
+                }
+                for (int len : md.getGeneralDesc().getPossibleLengthList()) {
+                    if (len < 0 || len >= lengths.length) {
+                        return new boolean[0];
+                    }
+                    lengths[len] = true;
+                }
+            }
+        } catch (RuntimeException e) {
+            return new boolean[0];
+        }
+        return lengths;
     }
 
     private static boolean fastValid(String number, String region, Map<Phonenumber.PhoneNumber, Boolean> validity) {
