@@ -100,6 +100,7 @@ public final class StreetAddressRecognizer implements Recognizer {
     private static final String[] GERMAN_SUFFIXES = {"straße", "strasse", "str.", "weg", "gasse", "platz", "allee",
         "ring", "damm", "ufer", "chaussee", "steig", "pfad", "markt"};
     private static final String[] UNIT_WORDS = {"Flat ", "Apartment ", "Apt ", "Apt. ", "Unit ", "Suite "};
+    private static final Keywords UNIT_KEYWORDS = new Keywords("flat ", "apartment ", "apt ", "apt. ", "unit ", "suite ");
 
     /** US/UK and German forms, tried only where a house number (or a "Flat 12," prefix) starts. */
     private void western(PiiText t, List<PiiCandidate> out) {
@@ -109,7 +110,34 @@ public final class StreetAddressRecognizer implements Recognizer {
         Matcher w = WESTERN.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
         Matcher g = GERMAN.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
         int covered = 0;
+        // Work only happens at the start of a digit run (a digit after a letter or digit is passed over) or
+        // where a unit word starts ("Flat ", "Apt " …): the loop jumps from one such position to the next.
+        int[] starts = t.digitRunStarts();
+        int nextStart = 0;
+        // Unit words, found case-insensitively at word starts by the shared keyword pass: a superset of the
+        // case-sensitive ones after a non-letter that can start a match.
+        int[][] unitHits = {new int[16]};
+        int[] unitCount = {0};
+        UNIT_KEYWORDS.scan(t.lowerChars(), (k, word) -> {
+            if (unitCount[0] == unitHits[0].length) {
+                unitHits[0] = java.util.Arrays.copyOf(unitHits[0], unitCount[0] * 2);
+            }
+            unitHits[0][unitCount[0]++] = k;
+        });
+        int[] units = unitHits[0];
+        int nextUnit = 0;
         for (int i = 0; i < n; i++) {
+            while (nextStart < starts.length && starts[nextStart] < i) {
+                nextStart++;
+            }
+            while (nextUnit < unitCount[0] && units[nextUnit] < i) {
+                nextUnit++;
+            }
+            int to = Math.min(nextStart < starts.length ? starts[nextStart] : n, nextUnit < unitCount[0] ? units[nextUnit] : n);
+            if (to >= n) {
+                break;
+            }
+            i = to;
             char c = cs[i];
             boolean unit = c == 'F' || c == 'A' || c == 'U' || c == 'S';
             if (!(c >= '0' && c <= '9') && !unit || i < covered) {
