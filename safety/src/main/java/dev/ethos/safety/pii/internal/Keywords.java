@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Finds every occurrence of a fixed set of lower-case keywords in one left-to-right pass (a
- * first-character table, a second-character filter, then {@code startsWith} for the few candidates),
+ * first-character table, then a walk down a trie of all the words),
  * instead of one {@code indexOf} pass per keyword. Immutable and thread-safe.
  *
  * <p>Several recognizers scan the same text for their own keyword sets. The first {@link #scan} of a
@@ -78,38 +78,56 @@ final class Keywords {
         return t;
     }
 
-    /** Every set's words by first char: entries (set id, word index) in set order, then word order. */
+    /**
+     * Every set's words in one trie. Entries are numbered by first char, then set order, then word order; at one
+     * position the matching entries are reported in that order, so each set sees its words in the order given.
+     */
     private static final class Table {
         private final int sets;
-        private final int[][] setOf = new int[65536][];
-        private final int[][] wordOf = new int[65536][];
-        private final String[][] byFirst = new String[65536][];
-        /** Bit c set when some keyword starts with char c: 8 KB that stay in cache, unlike byFirst. */
+        /** Bit c set when some keyword starts with char c: 8 KB that stay in cache. */
         private final long[] firstBits = new long[1024];
         /**
          * For an ASCII first char c: bit (d & 63) set when some keyword is c followed by a char d, all bits when
-         * a keyword is c alone. A filter on the second char before the word list is walked.
+         * a keyword is c alone. A filter on the second char before the trie is walked.
          */
         private final long[] secondBits = new long[128];
+        /** Trie nodes: sorted child chars, child node ids, and the entries ending at the node. */
+        private char[][] keys = new char[16][];
+        private int[][] kids = new int[16][];
+        private int[][] ends = new int[16][];
+        private int nodes = 1; // node 0: the root
+        private int[] entrySet = new int[16];
+        private int[] entryWord = new int[16];
+        private int entries;
 
         Table(Keywords[] all) {
             this.sets = all.length;
+            keys[0] = new char[0];
+            kids[0] = new int[0];
+            ends[0] = new int[0];
+            java.util.TreeMap<Character, List<int[]>> byFirst = new java.util.TreeMap<>();
             for (Keywords k : all) {
                 for (int wi = 0; wi < k.words.length; wi++) {
-                    String w = k.words[wi];
-                    char c = w.charAt(0);
-                    if (byFirst[c] == null) {
-                        byFirst[c] = new String[0];
-                        setOf[c] = new int[0];
-                        wordOf[c] = new int[0];
+                    byFirst.computeIfAbsent(k.words[wi].charAt(0), c -> new ArrayList<>()).add(new int[] {k.id, wi});
+                }
+            }
+            for (List<int[]> group : byFirst.values()) {
+                for (int[] sw : group) {
+                    String w = all[sw[0]].words[sw[1]];
+                    int e = entries++;
+                    if (e == entrySet.length) {
+                        entrySet = Arrays.copyOf(entrySet, e * 2);
+                        entryWord = Arrays.copyOf(entryWord, e * 2);
                     }
-                    int m = byFirst[c].length;
-                    byFirst[c] = Arrays.copyOf(byFirst[c], m + 1);
-                    setOf[c] = Arrays.copyOf(setOf[c], m + 1);
-                    wordOf[c] = Arrays.copyOf(wordOf[c], m + 1);
-                    byFirst[c][m] = w;
-                    setOf[c][m] = k.id;
-                    wordOf[c][m] = wi;
+                    entrySet[e] = sw[0];
+                    entryWord[e] = sw[1];
+                    int node = 0;
+                    for (int i = 0; i < w.length(); i++) {
+                        node = child(node, w.charAt(i), true);
+                    }
+                    ends[node] = Arrays.copyOf(ends[node], ends[node].length + 1);
+                    ends[node][ends[node].length - 1] = e;
+                    char c = w.charAt(0);
                     firstBits[c >>> 6] |= 1L << c;
                     if (c < 128) {
                         secondBits[c] |= w.length() == 1 ? -1L : 1L << (w.charAt(1) & 63);
@@ -118,9 +136,56 @@ final class Keywords {
             }
         }
 
+        /** The child of {@code node} for {@code c}, or -1; with {@code add}, created when missing. */
+        private int child(int node, char c, boolean add) {
+            char[] ks = keys[node];
+            int k = ks.length <= 8 ? linear(ks, c) : Arrays.binarySearch(ks, c);
+            if (k >= 0) {
+                return kids[node][k];
+            }
+            if (!add) {
+                return -1;
+            }
+            if (nodes == keys.length) {
+                keys = Arrays.copyOf(keys, nodes * 2);
+                kids = Arrays.copyOf(kids, nodes * 2);
+                ends = Arrays.copyOf(ends, nodes * 2);
+            }
+            int id = nodes++;
+            keys[id] = new char[0];
+            kids[id] = new int[0];
+            ends[id] = new int[0];
+            int at = -k - 1;
+            char[] nk = new char[ks.length + 1];
+            int[] nc = new int[ks.length + 1];
+            System.arraycopy(ks, 0, nk, 0, at);
+            System.arraycopy(kids[node], 0, nc, 0, at);
+            nk[at] = c;
+            nc[at] = id;
+            System.arraycopy(ks, at, nk, at + 1, ks.length - at);
+            System.arraycopy(kids[node], at, nc, at + 1, ks.length - at);
+            keys[node] = nk;
+            kids[node] = nc;
+            return id;
+        }
+
+        /** Arrays.binarySearch's result for a short sorted array. */
+        private static int linear(char[] ks, char c) {
+            for (int i = 0; i < ks.length; i++) {
+                if (ks[i] == c) {
+                    return i;
+                }
+                if (ks[i] > c) {
+                    return -i - 1;
+                }
+            }
+            return -ks.length - 1;
+        }
+
         Hits scan(char[] lower) {
             Hits h = new Hits(lower, this, sets);
             int n = lower.length;
+            int[] found = new int[8];
             for (int i = 0; i < n; i++) {
                 char c = lower[i];
                 int at = i;
@@ -133,16 +198,29 @@ final class Keywords {
                 if ((firstBits[c >>> 6] & (1L << c)) == 0) {
                     continue;
                 }
-                char next = at + 1 < n ? lower[at + 1] : 0;
-                if (c < 128 && (secondBits[c] & (1L << (next & 63))) == 0) {
+                // At the text's end only one-char words can match: they set every bit, 0 among them.
+                if (c < 128 && (secondBits[c] & (1L << ((at + 1 < n ? lower[at + 1] : 0) & 63))) == 0) {
                     continue;
                 }
-                String[] ws = byFirst[c];
-                for (int e = 0; e < ws.length; e++) {
-                    String w = ws[e];
-                    if ((w.length() == 1 || w.charAt(1) == next) && startsWith(lower, at, w)) {
-                        h.add(setOf[c][e], at, wordOf[c][e]);
+                int count = 0;
+                int node = 0;
+                for (int k = at; k < n; k++) {
+                    node = child(node, lower[k], false);
+                    if (node < 0) {
+                        break;
                     }
+                    for (int e : ends[node]) {
+                        if (count == found.length) {
+                            found = Arrays.copyOf(found, count * 2);
+                        }
+                        found[count++] = e;
+                    }
+                }
+                if (count > 1) {
+                    Arrays.sort(found, 0, count); // entry order: first char, set order, word order
+                }
+                for (int k = 0; k < count; k++) {
+                    h.add(entrySet[found[k]], at, entryWord[found[k]]);
                 }
             }
             return h;
@@ -175,17 +253,5 @@ final class Keywords {
             word[set][c] = wordIndex;
             count[set] = c + 1;
         }
-    }
-
-    private static boolean startsWith(char[] s, int at, String w) {
-        if (at + w.length() > s.length) {
-            return false;
-        }
-        for (int k = 0; k < w.length(); k++) {
-            if (s[at + k] != w.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
     }
 }
