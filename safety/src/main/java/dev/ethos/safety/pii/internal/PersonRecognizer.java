@@ -227,6 +227,11 @@ public final class PersonRecognizer implements Recognizer {
     }
 
     private static final Keywords LOWER_CUES = new Keywords(concat(STRONG_CUE, ROLE_CUE));
+    private static final Context.Words STRONG_WORDS = new Context.Words(STRONG_CUE);
+    private static final Context.Words ROLE_WORDS = new Context.Words(ROLE_CUE);
+    private static final Context.Words AFTER_WORDS = new Context.Words(AFTER_CUE);
+    private static final Context.Words WEAK_AFTER_WORDS = new Context.Words(WEAK_AFTER_CUE);
+    private static final Context.Words COMPANY_VERB_WORDS = new Context.Words(COMPANY_VERB);
 
     /**
      * "john smith" in lower case: only right after a cue (name:, hi, dear, contact, customer …), and only a
@@ -263,8 +268,8 @@ public final class PersonRecognizer implements Recognizer {
             String first = cap(s.substring(a, aEnd));
             String last = cap(s.substring(b, i));
             if (given(first) && surname(last) && !STOP.contains(first) && !STOP.contains(last)) {
-                double score = Context.before(t, a, 12, STRONG_CUE) ? 0.65 : 0.6;
-                if (Context.after(t, i, 3, "'s") || Context.after(t, i, 16, AFTER_CUE)) {
+                double score = Context.before(t, a, 12, STRONG_WORDS) ? 0.65 : 0.6;
+                if (Context.after(t, i, 3, "'s") || Context.after(t, i, 16, AFTER_WORDS)) {
                     score += 0.2;
                 }
                 out.add(new PiiCandidate("PERSON", a, i, score, name()));
@@ -472,22 +477,22 @@ public final class PersonRecognizer implements Recognizer {
         }
         if (title || Context.before(t, start, 8, "mr", "mrs", "ms", "dr", "prof", "sir", "miss", "mx")) {
             score += 0.4;
-        } else if (Context.before(t, start, 12, STRONG_CUE)) {
+        } else if (Context.before(t, start, 12, STRONG_WORDS)) {
             score += 0.35;
-        } else if (Context.before(t, start, 25, ROLE_CUE)) {
+        } else if (Context.before(t, start, 25, ROLE_WORDS)) {
             score += 0.3;
         } else if (Context.before(t, start, 6, "by", "with", "from", "for", "to", "and", "cc", "of")) {
             score += 0.1;
         }
-        if (Context.after(t, end, 3, "'s", "’s") || Context.after(t, end, 16, AFTER_CUE)) {
+        if (Context.after(t, end, 3, "'s", "’s") || Context.after(t, end, 16, AFTER_WORDS)) {
             score += 0.3;
-        } else if (Context.after(t, end, 4, WEAK_AFTER_CUE)) {
+        } else if (Context.after(t, end, 4, WEAK_AFTER_WORDS)) {
             score += 0.1;
         }
         if (Context.before(t, start, 4, "the")) {
             score -= 0.3;
         }
-        if (Context.after(t, end, 12, COMPANY_VERB)) {
+        if (Context.after(t, end, 12, COMPANY_VERB_WORDS)) {
             score -= 0.25;
         }
         if (score >= 0.2) {

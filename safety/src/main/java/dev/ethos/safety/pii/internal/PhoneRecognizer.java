@@ -29,6 +29,8 @@ public final class PhoneRecognizer implements Recognizer {
     private static final java.util.regex.Pattern SSN_LIKE = java.util.regex.Pattern.compile("\\d{3}-\\d{2}-\\d{4}");
     static final String[] NEGATIVE = {"part", "model", "sku", "product", "item", "serial", "order", "invoice",
         "isbn", "ref", "reference", "tracking", "version", "build", "timestamp", "epoch", "lot", "nhs", "ssn", "social security", "passport", "iban", "card", "型号", "编号", "订单", "单号", "发票", "流水号", "产品", "身份证", "护照", "卡号"};
+    private static final Context.Words POSITIVE_WORDS = new Context.Words(POSITIVE);
+    private static final Context.Words NEGATIVE_WORDS = new Context.Words(NEGATIVE);
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private final List<String> regions;
 
@@ -458,8 +460,8 @@ public final class PhoneRecognizer implements Recognizer {
                 break;
             }
         }
-        int pos = Context.lastIndexOf(t, i - 40, i, POSITIVE);
-        int neg = Context.lastIndexOf(t, negFrom, i, NEGATIVE);
+        int pos = Context.lastIndexOf(t, i - 40, i, POSITIVE_WORDS);
+        int neg = Context.lastIndexOf(t, negFrom, i, NEGATIVE_WORDS);
         int near = pos < 0 && neg < 0 ? 0 : pos >= neg ? 1 : -1;
         boolean ctx = near > 0;
         if (!valid) {
