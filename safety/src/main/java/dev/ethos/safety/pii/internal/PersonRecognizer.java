@@ -509,8 +509,8 @@ public final class PersonRecognizer implements Recognizer {
         int n = s.length();
         for (int i = 0; i + 1 < n; i++) {
             char c = cs[i];
-            if (!PiiText_isHan(c)) {
-                continue;
+            if (!SURNAME_START[c]) {
+                continue; // not Han, or no surname starts with it: nothing below can start here
             }
             int sl = 0;
             if (Lists.ZH_COMPOUND_FIRST[c] && i + 2 < n && Lists.ZH_SURNAMES.contains(s.substring(i, i + 2))) {
@@ -617,6 +617,15 @@ public final class PersonRecognizer implements Recognizer {
 
     private static boolean givenChar(String s, int i) {
         return i < s.length() && Lists.ZH_GIVEN_CHAR[s.charAt(i)];
+    }
+
+    /** A Han char that is a single surname or starts a compound one. */
+    private static final boolean[] SURNAME_START = new boolean[65536];
+
+    static {
+        for (int c = 0; c < 65536; c++) {
+            SURNAME_START[c] = PiiText_isHan((char) c) && (Lists.ZH_SINGLE[c] || Lists.ZH_COMPOUND_FIRST[c]);
+        }
     }
 
     private static final boolean[] LEAD_LAST = new boolean[65536];
