@@ -527,8 +527,8 @@ public final class PersonRecognizer implements Recognizer {
             }
             boolean lead = false;
             if (!leftBoundary) {
-                boolean weak = endsWithAny(s, i, ZH_WEAK_LEAD);
-                lead = endsWithAny(s, i, ZH_ROLE_LEAD);
+                boolean weak = endsWithAny(cs, i, WEAK_LEAD_BY_LAST);
+                lead = endsWithAny(cs, i, ROLE_LEAD_BY_LAST);
                 if (!lead && !weak) {
                     continue;
                 }
@@ -606,13 +606,41 @@ public final class PersonRecognizer implements Recognizer {
         return Context.before(t, i, 5, "姓名", "收件人", "收货人", "户名", "收款人", "联系人", "患者", "客户", "员工", "用户");
     }
 
-    private static boolean endsWithAny(String s, int i, String[] words) {
+    /** The lead words grouped by their last char: only those can end right before a given char. */
+    private static final String[][] WEAK_LEAD_BY_LAST = byLastChar(ZH_WEAK_LEAD);
+    private static final String[][] ROLE_LEAD_BY_LAST = byLastChar(ZH_ROLE_LEAD);
+
+    private static String[][] byLastChar(String[] words) {
+        String[][] by = new String[65536][];
         for (String w : words) {
-            if (i - w.length() >= 0 && s.startsWith(w, i - w.length())) {
+            char c = w.charAt(w.length() - 1);
+            by[c] = by[c] == null ? new String[] {w} : concat(by[c], new String[] {w});
+        }
+        return by;
+    }
+
+    /** Whether a word of {@code byLast} ends right before {@code i}. */
+    private static boolean endsWithAny(char[] cs, int i, String[][] byLast) {
+        String[] ws = i > 0 ? byLast[cs[i - 1]] : null;
+        if (ws == null) {
+            return false;
+        }
+        for (String w : ws) {
+            int from = i - w.length();
+            if (from >= 0 && regionEquals(cs, from, w)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean regionEquals(char[] cs, int from, String w) {
+        for (int k = 0; k < w.length(); k++) {
+            if (cs[from + k] != w.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean givenChar(String s, int i) {
