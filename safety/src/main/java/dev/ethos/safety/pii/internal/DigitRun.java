@@ -123,7 +123,7 @@ public final class DigitRun {
                         if (total < minDigits) {
                             continue;
                         }
-                        emit(s, gs, ge, sep, a, b, last && x, sink);
+                        emit(cs, gs, ge, sep, a, b, last && x, sink);
                     }
                 }
             }
@@ -134,12 +134,12 @@ public final class DigitRun {
         }
     }
 
-    private static void emit(String s, int[] gs, int[] ge, char[] sep, int a, int b, boolean x, Sink sink) {
+    private static void emit(char[] s, int[] gs, int[] ge, char[] sep, int a, int b, boolean x, Sink sink) {
         StringBuilder d = new StringBuilder(24);
         int[] groups = new int[b - a + 1];
         int separator = 0;
         for (int k = a; k <= b; k++) {
-            d.append(s, gs[k], ge[k]);
+            d.append(s, gs[k], ge[k] - gs[k]);
             groups[k - a] = ge[k] - gs[k];
             if (k > a) {
                 separator = separator == 0 ? sep[k] : separator == sep[k] ? separator : -1;
