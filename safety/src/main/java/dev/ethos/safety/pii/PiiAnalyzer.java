@@ -109,13 +109,12 @@ public final class PiiAnalyzer {
         // Taken spans never overlap, so a candidate overlaps one of them exactly when one of its chars is
         // already covered.
         List<PiiCandidate> taken = new ArrayList<>();
-        java.util.BitSet covered = new java.util.BitSet(text.length());
+        long[] covered = new long[(text.length() >>> 6) + 1];
         for (PiiCandidate c : kept) {
-            int next = covered.nextSetBit(c.start());
-            if (next >= 0 && next < c.end()) {
+            if (coveredIn(covered, c.start(), c.end())) {
                 continue;
             }
-            covered.set(c.start(), c.end());
+            cover(covered, c.start(), c.end());
             taken.add(c);
         }
         // By start (distinct: the spans are disjoint), sorting (start, index) pairs packed in longs.
@@ -132,6 +131,31 @@ public final class PiiAnalyzer {
             result.add(new PiiEntity(c.type(), s, e, round(c.score()), c.recognizer()));
         }
         return result;
+    }
+
+    /** Whether a bit of [from, to) is set; only the words under the span are read. */
+    private static boolean coveredIn(long[] bits, int from, int to) {
+        int w0 = from >>> 6;
+        int w1 = (to - 1) >>> 6;
+        for (int w = w0; w <= w1; w++) {
+            long m = -1L;
+            if (w == w0) {
+                m &= -1L << (from & 63);
+            }
+            if (w == w1) {
+                m &= -1L >>> (63 - ((to - 1) & 63));
+            }
+            if ((bits[w] & m) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void cover(long[] bits, int from, int to) {
+        for (int k = from; k < to; k++) {
+            bits[k >>> 6] |= 1L << k;
+        }
     }
 
     /** Score (higher first), then length (longer first), then start, then type name. */
