@@ -77,6 +77,9 @@ public final class PhoneRecognizer implements Recognizer {
             }
             int p = starts[next];
             i = p - 1 >= i && (cs[p - 1] == '+' || cs[p - 1] == '(') ? p - 1 : p;
+            if (validity.size() > 4096) {
+                validity.clear(); // only a memo: a long text's numbers need not all stay in it
+            }
             char c = cs[i];
             boolean startOk = (c >= '0' && c <= '9') || ((c == '+' || c == '(') && t.isDigit(i + 1));
             if (!startOk || t.isWordChar(i - 1) || (i > 0 && (cs[i - 1] == '.' || cs[i - 1] == '-'
