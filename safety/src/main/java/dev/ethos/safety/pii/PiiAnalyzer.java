@@ -105,32 +105,72 @@ public final class PiiAnalyzer {
             }
             kept.add(c);
         }
-        kept.sort(Comparator.comparingDouble(PiiCandidate::score).reversed()
-                .thenComparing(Comparator.comparingInt(PiiCandidate::length).reversed())
-                .thenComparingInt(PiiCandidate::start)
-                .thenComparing(PiiCandidate::type));
+        kept.sort(BY_PRIORITY);
+        // Taken spans never overlap, so a candidate overlaps one of them exactly when one of its chars is
+        // already covered.
         List<PiiCandidate> taken = new ArrayList<>();
-        java.util.TreeMap<Integer, PiiCandidate> byStart = new java.util.TreeMap<>();
+        long[] covered = new long[(text.length() >>> 6) + 1];
         for (PiiCandidate c : kept) {
-            Map.Entry<Integer, PiiCandidate> before = byStart.floorEntry(c.start());
-            if (before != null && before.getValue().end() > c.start()) {
+            if (coveredIn(covered, c.start(), c.end())) {
                 continue;
             }
-            Map.Entry<Integer, PiiCandidate> after = byStart.ceilingEntry(c.start());
-            if (after != null && after.getKey() < c.end()) {
-                continue;
-            }
-            byStart.put(c.start(), c);
+            cover(covered, c.start(), c.end());
             taken.add(c);
         }
+        // By start (distinct: the spans are disjoint), sorting (start, index) pairs packed in longs.
+        long[] order = new long[taken.size()];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = (long) taken.get(k).start() << 32 | k;
+        }
+        java.util.Arrays.sort(order);
         List<PiiEntity> result = new ArrayList<>(taken.size());
-        for (PiiCandidate c : byStart.values()) {
+        for (long o : order) {
+            PiiCandidate c = taken.get((int) o);
             int s = text.toOriginalStart(c.start());
             int e = text.toOriginalEnd(c.end());
             result.add(new PiiEntity(c.type(), s, e, round(c.score()), c.recognizer()));
         }
         return result;
     }
+
+    /** Whether a bit of [from, to) is set; only the words under the span are read. */
+    private static boolean coveredIn(long[] bits, int from, int to) {
+        int w0 = from >>> 6;
+        int w1 = (to - 1) >>> 6;
+        for (int w = w0; w <= w1; w++) {
+            long m = -1L;
+            if (w == w0) {
+                m &= -1L << (from & 63);
+            }
+            if (w == w1) {
+                m &= -1L >>> (63 - ((to - 1) & 63));
+            }
+            if ((bits[w] & m) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void cover(long[] bits, int from, int to) {
+        for (int k = from; k < to; k++) {
+            bits[k >>> 6] |= 1L << k;
+        }
+    }
+
+    /** Score (higher first), then length (longer first), then start, then type name. */
+    private static final Comparator<PiiCandidate> BY_PRIORITY = (a, b) -> {
+        int c = Double.compare(b.score(), a.score());
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(b.length(), a.length());
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(a.start(), b.start());
+        return c != 0 ? c : a.type().compareTo(b.type());
+    };
 
     private static double round(double d) {
         return Math.round(d * 1000) / 1000.0;

@@ -14,11 +14,15 @@ import java.util.Objects;
 public final class PiiText {
     private final String original;
     private final String normalized;
-    private final String lower;
+    /** {@link #lower()}, built on first use: most recognizers read {@link #lowerChars()} instead. */
+    private volatile String lower;
     private final char[] chars;
     private final char[] lowerChars;
     private final String lang;
-    /** origIndex[i]: the original index of normalized char i; origIndex[n] = original length. */
+    /**
+     * origIndex[i]: the original index of normalized char i; origIndex[n] = original length. Null when no char
+     * was dropped: offsets are then the same in both texts.
+     */
     private final int[] origIndex;
 
     private PiiText(String original, String lang) {
@@ -29,48 +33,58 @@ public final class PiiText {
         int first = -1;
         for (int i = 0; i < n; i++) {
             char c = src[i];
-            if (c >= 0x80 && fold(c) != c) {
+            if (c >= 0x80 && !isHan(c) && fold(c) != c) { // fold leaves Han alone: the cheap test first
                 first = i;
                 break;
             }
         }
+        char[] norm;
         if (first < 0) {
             this.normalized = original;
             this.origIndex = null;
+            norm = src; // nothing folded: the copy made above is the normalised text's array
         } else {
-            char[] dst = new char[n];
-            int[] map = new int[n + 1];
-            System.arraycopy(src, 0, dst, 0, first);
-            for (int k = 0; k < first; k++) {
-                map[k] = k;
-            }
+            // Folded in place in the copy (a char never moves right); the offset map is only needed once a
+            // char is dropped: until then every normalised offset is its original offset.
+            int[] map = null;
             int len = first;
             for (int i = first; i < n; i++) {
                 char c = src[i];
-                char m = c < 0x80 ? c : fold(c);
-                if (m != 0) {
+                char m = c < 0x80 || isHan(c) ? c : fold(c);
+                if (m == 0) {
+                    if (map == null) {
+                        map = new int[n + 1];
+                        for (int k = 0; k < len; k++) {
+                            map[k] = k;
+                        }
+                    }
+                    continue;
+                }
+                if (map != null) {
                     map[len] = i;
-                    dst[len++] = m;
                 }
+                src[len++] = m;
             }
-            map[len] = n;
-            this.normalized = new String(dst, 0, len);
+            if (map != null) {
+                map[len] = n;
+            }
+            this.normalized = new String(src, 0, len);
             this.origIndex = map;
+            norm = len == n ? src : java.util.Arrays.copyOf(src, len);
         }
-        this.chars = normalized.toCharArray();
-        char[] lc = chars.clone();
+        this.chars = norm;
+        char[] lc = new char[norm.length];
         for (int i = 0; i < lc.length; i++) {
-            char c = lc[i];
+            char c = norm[i];
             if (c < 0x80) {
-                if (c >= 'A' && c <= 'Z') {
-                    lc[i] = (char) (c + 32);
-                }
+                lc[i] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+            } else if (isHan(c)) {
+                lc[i] = c; // Han characters have no case (PiiTextTest checks toLowerCase over the whole range)
             } else {
                 lc[i] = Character.toLowerCase(c);
             }
         }
         this.lowerChars = lc;
-        this.lower = new String(lc);
     }
 
     /** Normalises {@code text}; {@code lang} is "en", "zh" or null (unknown). */
@@ -119,7 +133,12 @@ public final class PiiText {
 
     /** {@link #normalized()} lower-cased char by char (same length and offsets). */
     public String lower() {
-        return lower;
+        String l = lower;
+        if (l == null) {
+            l = new String(lowerChars); // a race only builds an equal string twice
+            lower = l;
+        }
+        return l;
     }
 
     /**
@@ -178,6 +197,40 @@ public final class PiiText {
             return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
         }
         return !isHan(c) && Character.isLetterOrDigit(c); // the cheap Han test first: most non-ASCII text is Han
+    }
+
+    /** Starts of the runs of ASCII digits, ascending; built on first use. */
+    private volatile int[] digitRunStarts;
+
+    /**
+     * The indices where a run of ASCII digits starts (a digit after a non-digit or at the text start), ascending.
+     * Lets scanners that only act at digits skip the rest of the text; found once per text, on first use, and
+     * shared, not copied: callers must not modify it.
+     */
+    public int[] digitRunStarts() {
+        int[] starts = digitRunStarts;
+        if (starts == null) {
+            starts = findDigitRunStarts(chars);
+            digitRunStarts = starts; // a race only finds the same starts twice
+        }
+        return starts;
+    }
+
+    private static int[] findDigitRunStarts(char[] cs) {
+        int[] starts = new int[64];
+        int count = 0;
+        boolean prevDigit = false;
+        for (int i = 0; i < cs.length; i++) {
+            boolean digit = cs[i] >= '0' && cs[i] <= '9';
+            if (digit && !prevDigit) {
+                if (count == starts.length) {
+                    starts = java.util.Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = i;
+            }
+            prevDigit = digit;
+        }
+        return java.util.Arrays.copyOf(starts, count);
     }
 
     public boolean isDigit(int i) {

@@ -31,7 +31,7 @@ public final class CnResidentIdRecognizer implements Recognizer {
     @Override
     public void analyze(PiiText t, List<PiiCandidate> out) {
         int maxYear = Year.now().getValue();
-        DigitRun.scan(t, 18, true, run -> {
+        DigitRun.scan(t, 18, 18, true, run -> {
             if (run.digits.length() != 18 || run.groups.length > 1 && !groupedId(run.groups)) {
                 return;
             }

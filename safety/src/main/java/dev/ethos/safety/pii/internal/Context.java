@@ -88,6 +88,88 @@ public final class Context {
         return -1;
     }
 
+    /**
+     * A fixed word list with its words grouped by first char, for look-ups that run at every candidate: a position
+     * is compared only with the words that start with its char. Same matches as the {@code String...} forms.
+     */
+    public static final class Words {
+        private final String[][] byAscii = new String[128][];
+        private final String[] others;
+
+        public Words(String... words) {
+            java.util.List<String> rest = new java.util.ArrayList<>();
+            for (String w : words) {
+                char c = w.charAt(0);
+                if (c < 128) {
+                    String[] b = byAscii[c];
+                    byAscii[c] = b == null ? new String[] {w} : java.util.Arrays.copyOf(b, b.length + 1);
+                    byAscii[c][byAscii[c].length - 1] = w;
+                } else {
+                    rest.add(w);
+                }
+            }
+            this.others = rest.toArray(new String[0]);
+        }
+
+        /** Whether one of the words occurs at {@code i}, ending at or before {@code to}. */
+        boolean matchAt(PiiText t, char[] s, int i, int to) {
+            char c = s[i];
+            String[] ws = c < 128 ? byAscii[c] : others;
+            if (ws == null) {
+                return false;
+            }
+            for (String w : ws) {
+                if (w.charAt(0) == c && i + w.length() <= to && startsWith(s, i, w) && boundaryOk(t, i, i + w.length(), w)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** {@link #lastIndexOf(PiiText, int, int, String...)} for a {@link Words} list. */
+    public static int lastIndexOf(PiiText t, int from, int to, Words words) {
+        char[] s = t.lowerChars();
+        from = Math.max(0, from);
+        to = Math.min(s.length, to);
+        for (int i = to - 1; i >= from; i--) {
+            if (words.matchAt(t, s, i, to)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** {@link #firstIndexOf(PiiText, int, int, String...)} for a {@link Words} list. */
+    public static int firstIndexOf(PiiText t, int from, int to, Words words) {
+        char[] s = t.lowerChars();
+        from = Math.max(0, from);
+        to = Math.min(s.length, to);
+        for (int i = from; i < to; i++) {
+            if (words.matchAt(t, s, i, to)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public static boolean before(PiiText t, int start, int window, Words words) {
+        return lastIndexOf(t, start - window, start, words) >= 0;
+    }
+
+    public static boolean after(PiiText t, int end, int window, Words words) {
+        return firstIndexOf(t, end, end + window, words) >= 0;
+    }
+
+    public static int nearer(PiiText t, int start, int window, Words positive, Words negative) {
+        int p = lastIndexOf(t, start - window, start, positive);
+        int n = lastIndexOf(t, start - window, start, negative);
+        if (p < 0 && n < 0) {
+            return 0;
+        }
+        return p >= n ? 1 : -1;
+    }
+
     private static boolean startsWith(char[] s, int at, String w) {
         for (int k = 1; k < w.length(); k++) { // k = 0 is checked by the caller
             if (s[at + k] != w.charAt(k)) {

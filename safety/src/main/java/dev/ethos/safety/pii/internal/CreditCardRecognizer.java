@@ -19,6 +19,9 @@ public final class CreditCardRecognizer implements Recognizer {
         "batch", "model", "part", "sku", "barcode", "imei", "timestamp",
         "transaction id", "account number", "订单", "流水号", "单号", "编号", "发票"};
 
+    private static final Context.Words POSITIVE_WORDS = new Context.Words(POSITIVE);
+    private static final Context.Words NEGATIVE_WORDS = new Context.Words(NEGATIVE);
+
     @Override
     public String name() {
         return "credit-card";
@@ -31,7 +34,7 @@ public final class CreditCardRecognizer implements Recognizer {
 
     @Override
     public void analyze(PiiText t, List<PiiCandidate> out) {
-        DigitRun.scan(t, 19, false, run -> {
+        DigitRun.scan(t, 13, 19, false, run -> {
             int digits = run.digits.length();
             if (run.separator == -1 || digits < 13 || !check(run.digits)) {
                 return;
@@ -39,7 +42,7 @@ public final class CreditCardRecognizer implements Recognizer {
             if (run.groups.length > 1 && !plausibleGroups(run.groups, run.groups.length)) {
                 return;
             }
-            int near = Context.nearer(t, run.start, 40, POSITIVE, NEGATIVE);
+            int near = Context.nearer(t, run.start, 40, POSITIVE_WORDS, NEGATIVE_WORDS);
             double score = near > 0 ? 0.95 : near < 0 ? 0.3 : 0.8;
             out.add(new PiiCandidate("CREDIT_CARD", run.start, run.end, score, name()));
         });

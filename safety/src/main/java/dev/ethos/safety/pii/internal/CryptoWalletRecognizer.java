@@ -39,10 +39,27 @@ public final class CryptoWalletRecognizer implements Recognizer {
         String s = t.normalized();
         char[] cs = t.chars();
         int n = s.length();
-        for (int i = 0; i < n; i++) {
+        // Every form starts at a digit-run start (0x…, 1…, 3… after a non-word char) or two chars before one
+        // (bc1…): only those positions are tried, in text order, each once, as the plain loop over every char did.
+        int next = 0;
+        for (int p : t.digitRunStarts()) {
+            for (int i = p >= 2 ? p - 2 : p; i <= p; i += 2) {
+                if (i >= next) {
+                    next = tryAt(t, i, out) + 1;
+                }
+            }
+        }
+    }
+
+    /** The plain loop's work at {@code i}; returns where it left i (the end of a wallet, or i itself). */
+    private int tryAt(PiiText t, int i, List<PiiCandidate> out) {
+        String s = t.normalized();
+        char[] cs = t.chars();
+        int n = s.length();
+        {
             char c = cs[i];
             if (c != '0' && c != '1' && c != '3' && c != 'b' && c != 'B' || t.isWordChar(i - 1)) {
-                continue;
+                return i;
             }
             if (c == '0' && i + 42 <= n && (cs[i + 1] == 'x' || cs[i + 1] == 'X')) {
                 int j = i + 2;
@@ -77,7 +94,7 @@ public final class CryptoWalletRecognizer implements Recognizer {
                 if (!t.isWordChar(j) && j - i >= 14 && j - i <= 90) {
                     String cand = s.substring(i, j);
                     if (!cand.equals(cand.toLowerCase(Locale.ROOT)) && !cand.equals(cand.toUpperCase(Locale.ROOT))) {
-                        continue;
+                        return i;
                     }
                     cand = cand.toLowerCase(Locale.ROOT);
                     int variant = Checksums.bech32(cand);
@@ -89,6 +106,7 @@ public final class CryptoWalletRecognizer implements Recognizer {
                 }
             }
         }
+        return i;
     }
 
     /** All-lower or all-upper hex passes; mixed case must match EIP-55 (Keccak-256 of the lower-case hex). */

@@ -31,8 +31,7 @@ public final class DateOfBirthRecognizer implements Recognizer {
     @Override
     public void analyze(PiiText t, List<PiiCandidate> out) {
         // Dates are only looked for in the 60 chars after a birth word.
-        String lower = t.lower();
-        int n = lower.length();
+        int n = t.length();
         List<int[]> windows = new ArrayList<>();
         KEYWORDS.scan(t.lowerChars(), (k, w) -> {
             if (w.charAt(0) < 0x80 && (t.isWordChar(k - 1) || Character.isLetter(w.charAt(w.length() - 1))

@@ -39,6 +39,14 @@ public final class DigitRun {
      * 'X'/'x' right after the last digit counts as a digit.
      */
     public static void scan(PiiText t, int maxDigits, boolean allowX, Sink sink) {
+        scan(t, 1, maxDigits, allowX, sink);
+    }
+
+    /**
+     * As {@link #scan(PiiText, int, boolean, Sink)}, but windows with fewer than {@code minDigits} digits (the
+     * 'X' included) are not built: for a caller that rejects them anyway this changes nothing but the cost.
+     */
+    public static void scan(PiiText t, int minDigits, int maxDigits, boolean allowX, Sink sink) {
         String s = t.normalized();
         char[] cs = t.chars();
         int n = s.length();
@@ -46,12 +54,19 @@ public final class DigitRun {
         int[] gs = new int[MAX_GROUPS + 1];
         int[] ge = new int[MAX_GROUPS + 1];
         char[] sep = new char[MAX_GROUPS + 1];
+        int[] starts = t.digitRunStarts();
+        int next = 0;
         while (i < n) {
-            char c = cs[i];
-            if (c < '0' || c > '9') {
-                i++;
-                continue;
+            // Every position this loop acts at is the start of a digit run: a non-digit is passed over, and the
+            // skips below end at a non-word char, so a digit reached here follows a non-digit.
+            while (next < starts.length && starts[next] < i) {
+                next++;
             }
+            if (next == starts.length) {
+                break;
+            }
+            i = starts[next];
+            char c = cs[i];
             if (i > 0 && (t.isWordChar(i - 1) || (cs[i - 1] == '.' && t.isDigit(i - 2))
                     || (cs[i - 1] == '-' && t.isWordChar(i - 2)))) {
                 while (i < n && t.isWordChar(i)) {
@@ -105,7 +120,10 @@ public final class DigitRun {
                         if (last && glued) {
                             break;
                         }
-                        emit(s, gs, ge, sep, a, b, last && x, sink);
+                        if (total < minDigits) {
+                            continue;
+                        }
+                        emit(cs, gs, ge, sep, a, b, last && x, sink);
                     }
                 }
             }
@@ -116,12 +134,12 @@ public final class DigitRun {
         }
     }
 
-    private static void emit(String s, int[] gs, int[] ge, char[] sep, int a, int b, boolean x, Sink sink) {
+    private static void emit(char[] s, int[] gs, int[] ge, char[] sep, int a, int b, boolean x, Sink sink) {
         StringBuilder d = new StringBuilder(24);
         int[] groups = new int[b - a + 1];
         int separator = 0;
         for (int k = a; k <= b; k++) {
-            d.append(s, gs[k], ge[k]);
+            d.append(s, gs[k], ge[k] - gs[k]);
             groups[k - a] = ge[k] - gs[k];
             if (k > a) {
                 separator = separator == 0 ? sep[k] : separator == sep[k] ? separator : -1;

@@ -27,7 +27,15 @@ public final class IbanRecognizer implements Recognizer {
         char[] cs = t.chars();
         int n = s.length();
         StringBuilder compact = new StringBuilder(40);
-        for (int i = 0; i + 4 < n; i++) {
+        // An IBAN starts two letters before a digit-run start: only those positions are tried, in text order,
+        // past the end of the last IBAN found, as the plain loop over every char did.
+        int next = 0;
+        for (int p : t.digitRunStarts()) {
+            int i = p - 2;
+            if (i < next || i + 4 >= n) {
+                continue;
+            }
+            next = i + 1;
             char a = cs[i];
             if (a < 'A' || a > 'Z') {
                 continue;
@@ -64,7 +72,7 @@ public final class IbanRecognizer implements Recognizer {
             }
             if (Checksums.ibanMod97(compact)) {
                 out.add(new PiiCandidate("IBAN_CODE", i, j, 0.95, name()));
-                i = j;
+                next = j + 1;
             }
         }
     }

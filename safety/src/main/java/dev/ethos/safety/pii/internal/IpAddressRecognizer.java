@@ -40,7 +40,18 @@ public final class IpAddressRecognizer implements Recognizer {
         char[] cs = t.chars();
         int n = s.length();
         int i = 0;
+        int[] starts = t.digitRunStarts();
+        int next = 0;
         while (i < n) {
+            // Only a digit after a non-word char can start an address: a digit after a digit never does, so the
+            // scan jumps from run start to run start.
+            while (next < starts.length && starts[next] < i) {
+                next++;
+            }
+            if (next == starts.length) {
+                break;
+            }
+            i = starts[next];
             if (!t.isDigit(i) || t.isWordChar(i - 1) || (i > 0 && cs[i - 1] == '.' && t.isDigit(i - 2))) {
                 i++;
                 continue;

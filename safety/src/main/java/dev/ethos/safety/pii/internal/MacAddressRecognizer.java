@@ -36,7 +36,8 @@ public final class MacAddressRecognizer implements Recognizer {
         int n = s.length();
         for (int i = 0; i + 14 <= n; i++) {
             char c2 = cs[i + 2];
-            if (c2 != ':' && c2 != '-' && cs[i + 4] != '.' || !hex(cs[i]) || t.isWordChar(i - 1)) {
+            // Both layouts start with two hex digits: that test comes before the word-char one.
+            if (c2 != ':' && c2 != '-' && cs[i + 4] != '.' || !hex(cs[i]) || !hex(cs[i + 1]) || t.isWordChar(i - 1)) {
                 continue;
             }
             int end = -1;

@@ -29,7 +29,6 @@ public final class PassportRecognizer implements Recognizer {
 
     @Override
     public void analyze(PiiText t, List<PiiCandidate> out) {
-        String lower = t.lower();
         String s = t.normalized();
         KEYWORDS.scan(t.lowerChars(), (k, w) -> {
             if (w.charAt(0) < 0x80 && (t.isWordChar(k - 1) || t.isWordChar(k + w.length()))) {

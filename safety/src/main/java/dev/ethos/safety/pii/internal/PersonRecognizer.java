@@ -227,6 +227,11 @@ public final class PersonRecognizer implements Recognizer {
     }
 
     private static final Keywords LOWER_CUES = new Keywords(concat(STRONG_CUE, ROLE_CUE));
+    private static final Context.Words STRONG_WORDS = new Context.Words(STRONG_CUE);
+    private static final Context.Words ROLE_WORDS = new Context.Words(ROLE_CUE);
+    private static final Context.Words AFTER_WORDS = new Context.Words(AFTER_CUE);
+    private static final Context.Words WEAK_AFTER_WORDS = new Context.Words(WEAK_AFTER_CUE);
+    private static final Context.Words COMPANY_VERB_WORDS = new Context.Words(COMPANY_VERB);
 
     /**
      * "john smith" in lower case: only right after a cue (name:, hi, dear, contact, customer …), and only a
@@ -263,8 +268,8 @@ public final class PersonRecognizer implements Recognizer {
             String first = cap(s.substring(a, aEnd));
             String last = cap(s.substring(b, i));
             if (given(first) && surname(last) && !STOP.contains(first) && !STOP.contains(last)) {
-                double score = Context.before(t, a, 12, STRONG_CUE) ? 0.65 : 0.6;
-                if (Context.after(t, i, 3, "'s") || Context.after(t, i, 16, AFTER_CUE)) {
+                double score = Context.before(t, a, 12, STRONG_WORDS) ? 0.65 : 0.6;
+                if (Context.after(t, i, 3, "'s") || Context.after(t, i, 16, AFTER_WORDS)) {
                     score += 0.2;
                 }
                 out.add(new PiiCandidate("PERSON", a, i, score, name()));
@@ -472,22 +477,22 @@ public final class PersonRecognizer implements Recognizer {
         }
         if (title || Context.before(t, start, 8, "mr", "mrs", "ms", "dr", "prof", "sir", "miss", "mx")) {
             score += 0.4;
-        } else if (Context.before(t, start, 12, STRONG_CUE)) {
+        } else if (Context.before(t, start, 12, STRONG_WORDS)) {
             score += 0.35;
-        } else if (Context.before(t, start, 25, ROLE_CUE)) {
+        } else if (Context.before(t, start, 25, ROLE_WORDS)) {
             score += 0.3;
         } else if (Context.before(t, start, 6, "by", "with", "from", "for", "to", "and", "cc", "of")) {
             score += 0.1;
         }
-        if (Context.after(t, end, 3, "'s", "’s") || Context.after(t, end, 16, AFTER_CUE)) {
+        if (Context.after(t, end, 3, "'s", "’s") || Context.after(t, end, 16, AFTER_WORDS)) {
             score += 0.3;
-        } else if (Context.after(t, end, 4, WEAK_AFTER_CUE)) {
+        } else if (Context.after(t, end, 4, WEAK_AFTER_WORDS)) {
             score += 0.1;
         }
         if (Context.before(t, start, 4, "the")) {
             score -= 0.3;
         }
-        if (Context.after(t, end, 12, COMPANY_VERB)) {
+        if (Context.after(t, end, 12, COMPANY_VERB_WORDS)) {
             score -= 0.25;
         }
         if (score >= 0.2) {
@@ -504,8 +509,8 @@ public final class PersonRecognizer implements Recognizer {
         int n = s.length();
         for (int i = 0; i + 1 < n; i++) {
             char c = cs[i];
-            if (!PiiText_isHan(c)) {
-                continue;
+            if (!SURNAME_START[c]) {
+                continue; // not Han, or no surname starts with it: nothing below can start here
             }
             int sl = 0;
             if (Lists.ZH_COMPOUND_FIRST[c] && i + 2 < n && Lists.ZH_SURNAMES.contains(s.substring(i, i + 2))) {
@@ -522,8 +527,8 @@ public final class PersonRecognizer implements Recognizer {
             }
             boolean lead = false;
             if (!leftBoundary) {
-                boolean weak = endsWithAny(s, i, ZH_WEAK_LEAD);
-                lead = endsWithAny(s, i, ZH_ROLE_LEAD);
+                boolean weak = endsWithAny(cs, i, WEAK_LEAD_BY_LAST);
+                lead = endsWithAny(cs, i, ROLE_LEAD_BY_LAST);
                 if (!lead && !weak) {
                     continue;
                 }
@@ -601,17 +606,54 @@ public final class PersonRecognizer implements Recognizer {
         return Context.before(t, i, 5, "姓名", "收件人", "收货人", "户名", "收款人", "联系人", "患者", "客户", "员工", "用户");
     }
 
-    private static boolean endsWithAny(String s, int i, String[] words) {
+    /** The lead words grouped by their last char: only those can end right before a given char. */
+    private static final String[][] WEAK_LEAD_BY_LAST = byLastChar(ZH_WEAK_LEAD);
+    private static final String[][] ROLE_LEAD_BY_LAST = byLastChar(ZH_ROLE_LEAD);
+
+    private static String[][] byLastChar(String[] words) {
+        String[][] by = new String[65536][];
         for (String w : words) {
-            if (i - w.length() >= 0 && s.startsWith(w, i - w.length())) {
+            char c = w.charAt(w.length() - 1);
+            by[c] = by[c] == null ? new String[] {w} : concat(by[c], new String[] {w});
+        }
+        return by;
+    }
+
+    /** Whether a word of {@code byLast} ends right before {@code i}. */
+    private static boolean endsWithAny(char[] cs, int i, String[][] byLast) {
+        String[] ws = i > 0 ? byLast[cs[i - 1]] : null;
+        if (ws == null) {
+            return false;
+        }
+        for (String w : ws) {
+            int from = i - w.length();
+            if (from >= 0 && regionEquals(cs, from, w)) {
                 return true;
             }
         }
         return false;
     }
 
+    private static boolean regionEquals(char[] cs, int from, String w) {
+        for (int k = 0; k < w.length(); k++) {
+            if (cs[from + k] != w.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean givenChar(String s, int i) {
         return i < s.length() && Lists.ZH_GIVEN_CHAR[s.charAt(i)];
+    }
+
+    /** A Han char that is a single surname or starts a compound one. */
+    private static final boolean[] SURNAME_START = new boolean[65536];
+
+    static {
+        for (int c = 0; c < 65536; c++) {
+            SURNAME_START[c] = PiiText_isHan((char) c) && (Lists.ZH_SINGLE[c] || Lists.ZH_COMPOUND_FIRST[c]);
+        }
     }
 
     private static final boolean[] LEAD_LAST = new boolean[65536];

@@ -29,6 +29,8 @@ public final class PhoneRecognizer implements Recognizer {
     private static final java.util.regex.Pattern SSN_LIKE = java.util.regex.Pattern.compile("\\d{3}-\\d{2}-\\d{4}");
     static final String[] NEGATIVE = {"part", "model", "sku", "product", "item", "serial", "order", "invoice",
         "isbn", "ref", "reference", "tracking", "version", "build", "timestamp", "epoch", "lot", "nhs", "ssn", "social security", "passport", "iban", "card", "型号", "编号", "订单", "单号", "发票", "流水号", "产品", "身份证", "护照", "卡号"};
+    private static final Context.Words POSITIVE_WORDS = new Context.Words(POSITIVE);
+    private static final Context.Words NEGATIVE_WORDS = new Context.Words(NEGATIVE);
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private final List<String> regions;
 
@@ -61,7 +63,23 @@ public final class PhoneRecognizer implements Recognizer {
         int n = s.length();
         Map<Phonenumber.PhoneNumber, Boolean> validity = new HashMap<>();
         int i = 0;
+        int[] starts = t.digitRunStarts();
+        int next = 0;
         while (i < n) {
+            // A number starts at a digit run or at the '+' or '(' right before one. Any position before the next
+            // such start is passed over: it starts nothing, and a word skipped from it that takes in that start
+            // is one the start itself would be skipped with (a digit glued to the word char before it).
+            while (next < starts.length && starts[next] < i) {
+                next++;
+            }
+            if (next == starts.length) {
+                break;
+            }
+            int p = starts[next];
+            i = p - 1 >= i && (cs[p - 1] == '+' || cs[p - 1] == '(') ? p - 1 : p;
+            if (validity.size() > 4096) {
+                validity.clear(); // only a memo: a long text's numbers need not all stay in it
+            }
             char c = cs[i];
             boolean startOk = (c >= '0' && c <= '9') || ((c == '+' || c == '(') && t.isDigit(i + 1));
             if (!startOk || t.isWordChar(i - 1) || (i > 0 && (cs[i - 1] == '.' || cs[i - 1] == '-'
@@ -228,6 +246,9 @@ public final class PhoneRecognizer implements Recognizer {
         if (fastValid(number, region, validity)) {
             return true;
         }
+        if (parseAddsNothing(number, region)) {
+            return false;
+        }
         try {
             return isValid(UTIL.parse(number, region), validity);
         } catch (NumberParseException e) {
@@ -259,11 +280,41 @@ public final class PhoneRecognizer implements Recognizer {
     static boolean lengthPossible(Phonenumber.PhoneNumber pn) {
         int cc = pn.getCountryCode();
         if (cc != 1 && UTIL.getRegionCodesForCountryCode(cc).size() != 1) {
-            return true;
+            // Several regions share the code: the number is valid for one of them at most, so its length must be
+            // among the general-description lengths of one of them.
+            boolean[] lengths = SHARED_CODE_LENGTHS.computeIfAbsent(cc, PhoneRecognizer::lengthsOfRegions);
+            int len = UTIL.getNationalSignificantNumber(pn).length();
+            return lengths.length == 0 || len >= lengths.length || lengths[len];
         }
         PhoneNumberUtil.ValidationResult r = UTIL.isPossibleNumberWithReason(pn);
         return r != PhoneNumberUtil.ValidationResult.TOO_SHORT && r != PhoneNumberUtil.ValidationResult.TOO_LONG
                 && r != PhoneNumberUtil.ValidationResult.INVALID_LENGTH;
+    }
+
+    /** Per shared country code: the union of its regions' possible lengths; empty when some region lists none. */
+    private static final Map<Integer, boolean[]> SHARED_CODE_LENGTHS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static boolean[] lengthsOfRegions(int cc) {
+        boolean[] lengths = new boolean[18];
+        try {
+            for (String region : UTIL.getRegionCodesForCountryCode(cc)) {
+                com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata md =
+                        com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider.getInstance()
+                                .getPhoneNumberMetadataSource().getMetadataForRegion(region);
+                if (md == null || md.getGeneralDesc().getPossibleLengthCount() == 0) {
+                    return new boolean[0];
+                }
+                for (int len : md.getGeneralDesc().getPossibleLengthList()) {
+                    if (len < 0 || len >= lengths.length) {
+                        return new boolean[0];
+                    }
+                    lengths[len] = true;
+                }
+            }
+        } catch (RuntimeException e) {
+            return new boolean[0];
+        }
+        return lengths;
     }
 
     private static boolean fastValid(String number, String region, Map<Phonenumber.PhoneNumber, Boolean> validity) {
@@ -295,6 +346,85 @@ public final class PhoneRecognizer implements Recognizer {
         }
         String ndd = UTIL.getNddPrefixForRegion(region, true);
         return ndd != null && !ndd.isEmpty() && digits.startsWith(ndd) && build(cc, digits.substring(ndd.length()), validity);
+    }
+
+    /**
+     * What {@code parse} may strip from a national-format number of a region: its country code, a match of its
+     * international prefix, a match of its national prefix for parsing. {@code null} fields: unknown region, or one
+     * with a national-prefix transform rule (which may rewrite the number): never skip parse then.
+     */
+    private record Prefixes(String countryCode, java.util.regex.Pattern idd, java.util.regex.Pattern nationalPrefix) {
+    }
+
+    private static final Map<String, Prefixes> PREFIXES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Prefixes UNKNOWN = new Prefixes(null, null, null);
+
+    private static Prefixes prefixes(String region) {
+        return PREFIXES.computeIfAbsent(region, PhoneRecognizer::readPrefixes);
+    }
+
+    private static Prefixes readPrefixes(String region) {
+        try {
+            com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata md =
+                    com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider.getInstance()
+                            .getPhoneNumberMetadataSource().getMetadataForRegion(region);
+            if (md == null || md.getNationalPrefixTransformRule() != null
+                    && !md.getNationalPrefixTransformRule().isEmpty()) {
+                return UNKNOWN;
+            }
+            return new Prefixes(String.valueOf(md.getCountryCode()), compile(md.getInternationalPrefix()),
+                    compile(md.getNationalPrefixForParsing()));
+        } catch (RuntimeException e) {
+            return UNKNOWN;
+        }
+    }
+
+    private static java.util.regex.Pattern compile(String regex) {
+        return regex == null || regex.isEmpty() ? null : java.util.regex.Pattern.compile(regex);
+    }
+
+    /**
+     * True when {@code parse(number, region)} can only yield the number {@link #fastValid} already built and found
+     * invalid, (country code of region, all digits), or throw, so {@code valid} is false without it. parse turns a
+     * number without '+' into a national number by normalising it to its digits and then only stripping prefixes:
+     * a match of the international prefix (then a country code), the region's own country code, or a non-empty
+     * match of the national prefix for parsing (with a carrier code); it sets a leading-zero flag for a leading 0
+     * and strips an extension only after a marker (ext, x, #, ',' or ';'), none of which occurs here. So when the
+     * digits start with none of those (regions with a transform rule, which may rewrite the number, are never
+     * skipped), do not start with 0, and fastValid did build the number (only digits and {@code space - . ( )},
+     * 1-17 digits), nothing is left for parse to find. {@code PhoneParseSkipTest} checks this against parse.
+     */
+    static boolean parseAddsNothing(String number, String region) {
+        StringBuilder d = new StringBuilder(20);
+        for (int k = 0; k < number.length(); k++) {
+            char ch = number.charAt(k);
+            if (ch >= '0' && ch <= '9') {
+                d.append(ch);
+            } else if (ch != ' ' && ch != '-' && ch != '.' && ch != '(' && ch != ')') {
+                return false;
+            }
+        }
+        if (d.length() == 0 || d.length() > 17 || d.charAt(0) == '0' || UTIL.getCountryCodeForRegion(region) == 0) {
+            return false;
+        }
+        Prefixes p = prefixes(region);
+        if (p.countryCode() == null) {
+            return false;
+        }
+        String digits = d.toString();
+        if (digits.startsWith(p.countryCode())) {
+            return false;
+        }
+        if (p.idd() != null && p.idd().matcher(digits).lookingAt()) {
+            return false;
+        }
+        if (p.nationalPrefix() != null) {
+            java.util.regex.Matcher m = p.nationalPrefix().matcher(digits);
+            if (m.lookingAt() && m.end() > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean build(int cc, String national, Map<Phonenumber.PhoneNumber, Boolean> validity) {
@@ -333,8 +463,8 @@ public final class PhoneRecognizer implements Recognizer {
                 break;
             }
         }
-        int pos = Context.lastIndexOf(t, i - 40, i, POSITIVE);
-        int neg = Context.lastIndexOf(t, negFrom, i, NEGATIVE);
+        int pos = Context.lastIndexOf(t, i - 40, i, POSITIVE_WORDS);
+        int neg = Context.lastIndexOf(t, negFrom, i, NEGATIVE_WORDS);
         int near = pos < 0 && neg < 0 ? 0 : pos >= neg ? 1 : -1;
         boolean ctx = near > 0;
         if (!valid) {

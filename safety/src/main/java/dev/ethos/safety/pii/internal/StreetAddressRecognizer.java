@@ -29,7 +29,7 @@ public final class StreetAddressRecognizer implements Recognizer {
     private static final String UK_POSTCODE = "[A-Z]{1,2}\\d[A-Z\\d]?\\s?\\d[A-Z]{2}";
     private static final String CAP_WORD = "[A-Z][\\p{L}'\\-]{1,20}+";
     private static final String CITY_WORD = "[A-Z][\\p{Ll}'\\-]{1,20}";
-    private static final Pattern WESTERN = Pattern.compile(
+    static final Pattern WESTERN = Pattern.compile(
             "(?<![\\p{L}\\d])"
             + "(?:(?:Flat|Apartment|Apt\\.?|Unit|Suite)\\s\\d{1,5}[A-Za-z]?,?\\s)?"
             + "\\d{1,6}[A-Za-z]?(?:-\\d{1,4})?\\s"
@@ -52,7 +52,7 @@ public final class StreetAddressRecognizer implements Recognizer {
     private static final String PROVINCES = "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南"
             + "|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门";
     private static final String HAN = "[\\u4e00-\\u9fa5]";
-    private static final Pattern CHINESE = Pattern.compile(
+    static final Pattern CHINESE = Pattern.compile(
             "(?:(?:" + PROVINCES + ")(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)?"
             + "(?:" + HAN + "{2,4}?(?:市|州|盟))?"
             + "|(?<=^|[^\\u4e00-\\u9fa5]|到|至|在|于|址|住|寄|往|是|为)[\\u4e00-\\u9fa5&&[^是在于到为的址至往寄住]]{2,3}?市"
@@ -100,6 +100,7 @@ public final class StreetAddressRecognizer implements Recognizer {
     private static final String[] GERMAN_SUFFIXES = {"straße", "strasse", "str.", "weg", "gasse", "platz", "allee",
         "ring", "damm", "ufer", "chaussee", "steig", "pfad", "markt"};
     private static final String[] UNIT_WORDS = {"Flat ", "Apartment ", "Apt ", "Apt. ", "Unit ", "Suite "};
+    private static final Keywords UNIT_KEYWORDS = new Keywords("flat ", "apartment ", "apt ", "apt. ", "unit ", "suite ");
 
     /** US/UK and German forms, tried only where a house number (or a "Flat 12," prefix) starts. */
     private void western(PiiText t, List<PiiCandidate> out) {
@@ -109,35 +110,64 @@ public final class StreetAddressRecognizer implements Recognizer {
         Matcher w = WESTERN.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
         Matcher g = GERMAN.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
         int covered = 0;
+        // Work only happens at the start of a digit run (a digit after a letter or digit is passed over) or
+        // where a unit word starts ("Flat ", "Apt " …): the loop jumps from one such position to the next.
+        int[] starts = t.digitRunStarts();
+        int nextStart = 0;
+        // Unit words, found case-insensitively at word starts by the shared keyword pass: a superset of the
+        // case-sensitive ones after a non-letter that can start a match.
+        int[][] unitHits = {new int[16]};
+        int[] unitCount = {0};
+        UNIT_KEYWORDS.scan(t.lowerChars(), (k, word) -> {
+            if (unitCount[0] == unitHits[0].length) {
+                unitHits[0] = java.util.Arrays.copyOf(unitHits[0], unitCount[0] * 2);
+            }
+            unitHits[0][unitCount[0]++] = k;
+        });
+        int[] units = unitHits[0];
+        int nextUnit = 0;
         for (int i = 0; i < n; i++) {
+            while (nextStart < starts.length && starts[nextStart] < i) {
+                nextStart++;
+            }
+            while (nextUnit < unitCount[0] && units[nextUnit] < i) {
+                nextUnit++;
+            }
+            int to = Math.min(nextStart < starts.length ? starts[nextStart] : n, nextUnit < unitCount[0] ? units[nextUnit] : n);
+            if (to >= n) {
+                break;
+            }
+            i = to;
             char c = cs[i];
             boolean unit = c == 'F' || c == 'A' || c == 'U' || c == 'S';
             if (!(c >= '0' && c <= '9') && !unit || i < covered) {
                 continue;
             }
-            if (i > 0 && Character.isLetterOrDigit(cs[i - 1])) {
-                continue;
-            }
             if (unit) {
                 boolean any = false;
                 for (String u : UNIT_WORDS) {
-                    any |= s.startsWith(u, i);
+                    any |= i + u.length() <= n && startsWith(cs, i, u);
                 }
                 if (!any) {
                     continue;
                 }
             }
-            if (!unit && !houseNumberThenWord(s, i)) {
+            if (i > 0 && Character.isLetterOrDigit(cs[i - 1])) {
+                continue;
+            }
+            if (!unit && !houseNumberThenWord(cs, i)) {
                 if (i >= 2 && cs[i - 1] == ' ') {
                     german(t, g, i, out);
                 }
                 continue;
             }
-            w.region(i, Math.min(n, i + 200));
-            if (w.lookingAt() && w.end() - i >= 8) {
-                add(t, i, w.end(), out);
-                covered = w.end();
-                continue;
+            if (suffixAhead(cs, i, Math.min(n, i + 200))) {
+                w.region(i, Math.min(n, i + 200));
+                if (w.lookingAt() && w.end() - i >= 8) {
+                    add(t, i, w.end(), out);
+                    covered = w.end();
+                    continue;
+                }
             }
             if (!unit && i >= 2 && cs[i - 1] == ' ') {
                 int e = german(t, g, i, out);
@@ -146,26 +176,76 @@ public final class StreetAddressRecognizer implements Recognizer {
         }
     }
 
+    private static final String[] SUFFIXES = SUFFIX.split("\\|");
+    /** Bit c set when some street suffix starts with the ASCII char c. */
+    private static final long[] SUFFIX_FIRST = new long[2];
+
+    static {
+        for (String suf : SUFFIXES) {
+            SUFFIX_FIRST[suf.charAt(0) >>> 6] |= 1L << suf.charAt(0);
+        }
+    }
+
+    /**
+     * Exact prefilter for {@link #WESTERN} at {@code i}: false only when it cannot match there. In that pattern
+     * every element before the street suffix (the unit prefix, the house number, up to four street words) is
+     * free of white space and followed by exactly one {@code \s}, seven at most, so the suffix starts right
+     * after one of the first seven white-space characters from {@code i}, inside the region, and its next character is no letter
+     * ({@code (?![\p{L}])}; a '.' is no letter either). A supplementary letter reads as a surrogate here,
+     * which is no letter, so the test only errs towards running the pattern.
+     */
+    static boolean suffixAhead(char[] cs, int i, int regionEnd) {
+        int n = cs.length;
+        int seen = 0;
+        for (int q = i; q + 1 < regionEnd && seen < 7; q++) { // the suffix lies inside the region
+            char c = cs[q];
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\u000B' && c != '\f' && c != '\r') {
+                continue;
+            }
+            seen++;
+            char f = cs[q + 1];
+            if (f >= 128 || (SUFFIX_FIRST[f >>> 6] & (1L << f)) == 0) {
+                continue;
+            }
+            for (String suf : SUFFIXES) {
+                int e = q + 1 + suf.length();
+                if (suf.charAt(0) == f && e <= n && startsWith(cs, q + 1, suf) && (e == n || !Character.isLetter(cs[e]))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWith(char[] cs, int at, String w) {
+        for (int k = 0; k < w.length(); k++) {
+            if (cs[at + k] != w.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** "12 Main", "12B Main", "12-14 Main", "5 5th" (a number, one space, then a capital or a digit). */
-    private static boolean houseNumberThenWord(String s, int i) {
-        int n = s.length();
+    private static boolean houseNumberThenWord(char[] s, int i) {
+        int n = s.length;
         int j = i;
-        while (j < n && j - i < 7 && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
+        while (j < n && j - i < 7 && s[j] >= '0' && s[j] <= '9') {
             j++;
         }
-        if (j < n && Character.isLetter(s.charAt(j)) && j + 1 < n && s.charAt(j + 1) == ' ') {
+        if (j < n && Character.isLetter(s[j]) && j + 1 < n && s[j + 1] == ' ') {
             j++;
         }
-        if (j < n && s.charAt(j) == '-') {
+        if (j < n && s[j] == '-') {
             j++;
-            while (j < n && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
+            while (j < n && s[j] >= '0' && s[j] <= '9') {
                 j++;
             }
         }
-        if (j + 1 >= n || s.charAt(j) != ' ') {
+        if (j + 1 >= n || s[j] != ' ') {
             return false;
         }
-        char c = s.charAt(j + 1);
+        char c = s[j + 1];
         return Character.isUpperCase(c) || (c >= '0' && c <= '9');
     }
 
@@ -217,8 +297,21 @@ public final class StreetAddressRecognizer implements Recognizer {
         return -1;
     }
 
-    /** Whether {@code c} can be the last character of a German street suffix, compared as {@code regionMatches(true, …)} does. */
+    /** {@link #mayEndGermanSuffixSlow} for every char, computed once: the test runs at every number after a space. */
+    private static final boolean[] MAY_END_GERMAN_SUFFIX = new boolean[65536];
+
+    static {
+        for (int c = 0; c < 65536; c++) {
+            MAY_END_GERMAN_SUFFIX[c] = mayEndGermanSuffixSlow((char) c);
+        }
+    }
+
     private static boolean mayEndGermanSuffix(char c) {
+        return MAY_END_GERMAN_SUFFIX[c];
+    }
+
+    /** Whether {@code c} can be the last character of a German street suffix, compared as {@code regionMatches(true, …)} does. */
+    private static boolean mayEndGermanSuffixSlow(char c) {
         for (String suf : GERMAN_SUFFIXES) {
             if (String.valueOf(c).regionMatches(true, 0, suf, suf.length() - 1, 1)) {
                 return true;
@@ -239,19 +332,65 @@ public final class StreetAddressRecognizer implements Recognizer {
             if (k < covered || !roadBefore(s, k) || !adminBefore(s, k)) {
                 continue;
             }
-            int from = Math.max(covered, k - 45);
-            m.region(from, Math.min(n, k + 60));
-            while (m.find()) {
-                if (m.start() > k) {
+            // What m.find() over [k - 45, k + 60) did, trying only the start positions where CHINESE can
+            // match (mayStartChinese): the first match starting at or before k that reaches past k is taken;
+            // a match that ends before k is skipped, and the search goes on after its end, as find() does.
+            int regionEnd = Math.min(n, k + 60);
+            int p = Math.max(covered, k - 45);
+            while (p <= k) {
+                int start = -1;
+                for (int q = p; q <= k; q++) {
+                    if (mayStartChinese(cs, q)) {
+                        m.region(q, regionEnd);
+                        if (m.lookingAt()) {
+                            start = q;
+                            break;
+                        }
+                    }
+                }
+                if (start < 0) {
                     break;
                 }
                 if (m.end() > k) {
-                    add(t, m.start(), m.end(), out);
+                    add(t, start, m.end(), out);
                     covered = m.end();
                     break;
                 }
+                p = m.end();
             }
         }
+    }
+
+    /** Bit c set when a province or municipality name in {@link #PROVINCES} starts with c. */
+    private static final boolean[] PROVINCE_FIRST = new boolean[65536];
+
+    static {
+        for (String p : PROVINCES.split("\\|")) {
+            PROVINCE_FIRST[p.charAt(0)] = true;
+        }
+    }
+
+    /**
+     * False only when {@link #CHINESE} cannot match at {@code q}. Its first element is one of three
+     * alternatives: a province name (so the first char starts one), or a city or district whose first
+     * char is a Han char in [\u4e00-\u9fa5] other than 是在于到为的址至往寄住, after the start of the text,
+     * a char outside that range, or one of 到至在于址住寄往是为 (the look-behind). With transparent,
+     * non-anchoring bounds the pattern sees the same text from a region starting at q as from an earlier
+     * one, so lookingAt() at each such q finds what find() finds there.
+     */
+    static boolean mayStartChinese(char[] cs, int q) {
+        char c = cs[q];
+        if (PROVINCE_FIRST[c]) {
+            return true;
+        }
+        if (c < 0x4e00 || c > 0x9fa5 || "是在于到为的址至往寄住".indexOf(c) >= 0) {
+            return false;
+        }
+        if (q == 0) {
+            return true;
+        }
+        char b = cs[q - 1];
+        return b < 0x4e00 || b > 0x9fa5 || "到至在于址住寄往是为".indexOf(b) >= 0;
     }
 
     /** The next 号 or 號 at or after {@code from}; {@code marks} caches the next of each (-1: none left). */

@@ -27,7 +27,7 @@ public final class UkNhsRecognizer implements Recognizer {
 
     @Override
     public void analyze(PiiText t, List<PiiCandidate> out) {
-        DigitRun.scan(t, 10, false, run -> {
+        DigitRun.scan(t, 10, 10, false, run -> {
             if (run.digits.length() != 10 || run.separator == -1) {
                 return;
             }

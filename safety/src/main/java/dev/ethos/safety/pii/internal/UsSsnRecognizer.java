@@ -27,7 +27,7 @@ public final class UsSsnRecognizer implements Recognizer {
 
     @Override
     public void analyze(PiiText t, List<PiiCandidate> out) {
-        DigitRun.scan(t, 9, false, run -> {
+        DigitRun.scan(t, 9, 9, false, run -> {
             if (run.digits.length() != 9 || run.groups.length != 3 || run.groups[0] != 3 || run.groups[1] != 2
                     || run.groups[2] != 4 || run.separator <= 0) {
                 return;

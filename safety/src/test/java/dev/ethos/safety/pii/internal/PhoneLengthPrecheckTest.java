@@ -50,6 +50,9 @@ class PhoneLengthPrecheckTest {
         // a 12-digit card prefix read as a US number, a 6-digit number in France
         assertFalse(PhoneRecognizer.lengthPossible(new Phonenumber.PhoneNumber().setCountryCode(1).setNationalNumber(411111111111L)));
         assertFalse(PhoneRecognizer.lengthPossible(new Phonenumber.PhoneNumber().setCountryCode(33).setNationalNumber(207946L)));
+        // +44 is shared by GB, GG, IM and JE: none has 12-digit numbers (a card prefix), all have 10-digit ones
+        assertFalse(PhoneRecognizer.lengthPossible(new Phonenumber.PhoneNumber().setCountryCode(44).setNationalNumber(411111111111L)));
+        assertTrue(PhoneRecognizer.lengthPossible(new Phonenumber.PhoneNumber().setCountryCode(44).setNationalNumber(2079460018L)));
     }
 
     @Property(tries = 3000)
