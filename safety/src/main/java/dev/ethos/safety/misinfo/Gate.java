@@ -14,7 +14,16 @@ import java.util.regex.Pattern;
  * {@link #mask} (one scan, a few table lookups per letter) has a gate's bit when the sentence has a
  * key of each of the gate's sets; a pattern whose bit is clear is not run. This is exact, not a
  * heuristic: patterns with a match that contains no key (two-letter words only, "!!") are built
- * with {@link #always} or found so by the parser. Immutable after class initialisation; thread-safe.
+ * with {@link #always} or found so by the parser.
+ *
+ * <p>Chinese lexicons are gated the same way in a separate 64-bit space ({@link #zh}, read from
+ * {@link #maskZh}): keys are single non-ASCII characters that lower-casing leaves alone, adjacent
+ * pairs of them (hashed), and "a digit". A Chinese gate must be tested against a {@code maskZh}
+ * mask and an English one against a {@link #mask} mask; mixing them gives false negatives.
+ *
+ * <p>Thread-safe. Gates register as the classes that declare them initialise; the key tables are
+ * replaced whole when one registers (copy on write), and a cached mask records how many gates
+ * existed when it was computed.
  */
 final class Gate {
     /** The key table, replaced whole (copy on write) when a gate registers, so readers never see it half built. */

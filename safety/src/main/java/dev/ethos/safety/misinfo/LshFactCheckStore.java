@@ -513,7 +513,10 @@ final class LshFactCheckStore implements FactCheckStore {
         final int[] from = new int[BANDS];
         final int[] to = new int[BANDS];
         final long[] head = new long[BANDS];
-        /** Claims seen once and seen twice in this lookup, one bit per claim; cleared after each lookup. */
+        /**
+         * Claims seen once and seen twice in this lookup, one bit per claim; the bits a lookup set are
+         * cleared when the next one starts ({@link #startCounting}).
+         */
         final long[] once;
         final long[] twice;
         /** The candidates in the order first seen, and those seen at least twice. */
@@ -573,17 +576,19 @@ final class LshFactCheckStore implements FactCheckStore {
             int w = id >>> 6;
             long bit = 1L << id;
             long o = once[w];
+            // Grow before setting a bit: startCounting clears only the words listed in order, so a
+            // bit set for an id that never reached order (a failed copy) would stay set for good.
             if ((o & bit) == 0) {
-                once[w] = o | bit;
                 if (distinct == order.length) {
                     order = Arrays.copyOf(order, distinct * 2);
                 }
+                once[w] = o | bit;
                 order[distinct++] = id;
             } else if ((twice[w] & bit) == 0) {
-                twice[w] |= bit;
                 if (multiple == multi.length) {
                     multi = Arrays.copyOf(multi, multiple * 2);
                 }
+                twice[w] |= bit;
                 multi[multiple++] = id;
             }
         }

@@ -14,6 +14,10 @@ import java.util.List;
  * text on a thread finds the hits of every set created so far in one shared pass and keeps them for
  * that text (held weakly, per thread); the other sets' scans of the same text replay their hits. The
  * hits, and the order they are reported in, are those of a pass of the set alone.
+ *
+ * <p>Sets register globally and every scan looks for the words of every set, so create them only
+ * as {@code static final} constants of the recognizers, never per analyzer or per configuration
+ * (user-configured words belong in the recognizer's own allow/deny lists).
  */
 final class Keywords {
     interface Hit {

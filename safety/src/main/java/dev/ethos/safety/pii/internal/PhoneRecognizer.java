@@ -273,15 +273,16 @@ public final class PhoneRecognizer implements Recognizer {
      * False only when no number of this length can be valid: {@code isValidNumber} requires the national
      * number's length to be among the general description's possible lengths, which
      * {@code isPossibleNumberWithReason} checks without any regex. That check reads the country code's main
-     * region only, so it is used only where every region of the code shares it: a single-region code, or
-     * +1 (every NANP region has 10-digit numbers). It spares the per-region pattern matching for the
-     * many wrong-length readings (a 12-digit card prefix read as a US number).
+     * region only, so it is used as is only where every region of the code shares it: a single-region code,
+     * or +1 (every NANP region has 10-digit numbers). A code shared by several regions (+44, +7, +262 …)
+     * gets the union of its regions' general-description lengths instead. It spares the per-region pattern
+     * matching for the many wrong-length readings (a 12-digit card prefix read as a US number).
      */
     static boolean lengthPossible(Phonenumber.PhoneNumber pn) {
         int cc = pn.getCountryCode();
         if (cc != 1 && UTIL.getRegionCodesForCountryCode(cc).size() != 1) {
-            // Several regions share the code: the number is valid for one of them at most, so its length must be
-            // among the general-description lengths of one of them.
+            // Several regions share the code: the number is valid only if it is valid for one of them, so its
+            // length must be among the general-description lengths of one of them.
             boolean[] lengths = SHARED_CODE_LENGTHS.computeIfAbsent(cc, PhoneRecognizer::lengthsOfRegions);
             int len = UTIL.getNationalSignificantNumber(pn).length();
             return lengths.length == 0 || len >= lengths.length || lengths[len];

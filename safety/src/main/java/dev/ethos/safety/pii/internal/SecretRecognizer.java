@@ -90,7 +90,7 @@ public final class SecretRecognizer implements Recognizer {
                 end = e - i >= 20 ? e : -1;
             } else if (c == 'A' && s.startsWith("AIza", i)) {
                 end = tokenRun(t, i + 4) - i - 4 == 35 ? i + 39 : -1;
-            } else if ((c == 's' || c == 'r' || c == 'p') && (s.startsWith("sk_live_", i) || s.startsWith("rk_live_", i)
+            } else if ((c == 's' || c == 'r') && (s.startsWith("sk_live_", i) || s.startsWith("rk_live_", i)
                     || s.startsWith("sk_test_", i))) {
                 int e = tokenRun(t, i + 8);
                 end = e - i - 8 >= 20 ? e : -1;

@@ -361,7 +361,7 @@ public final class StreetAddressRecognizer implements Recognizer {
         }
     }
 
-    /** Bit c set when a province or municipality name in {@link #PROVINCES} starts with c. */
+    /** True at c when a province or municipality name in {@link #PROVINCES} starts with c. */
     private static final boolean[] PROVINCE_FIRST = new boolean[65536];
 
     static {
