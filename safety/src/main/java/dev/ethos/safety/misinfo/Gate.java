@@ -493,19 +493,7 @@ final class Gate {
         if (DISABLED) {
             return -1L;
         }
-        if (!(lower instanceof String)) {
-            return computeMask(lower);
-        }
-        // Stance and each detector ask for the same sentence's mask in turn: remember the last one.
-        // A class initialised later (Cues after Stance) adds gates, so the cache also records how many existed.
-        LastMask last = LAST.get();
-        int gates = next;
-        if (last.gates != gates || !lower.equals(last.text)) {
-            last.mask = computeMask(lower);
-            last.text = (String) lower;
-            last.gates = gates;
-        }
-        return last.mask;
+        return lower instanceof String ? LAST.get().of((String) lower, next, Gate::computeMask) : computeMask(lower);
     }
 
     /** Which Chinese gates ({@link #zh}) could match {@code text}. */
@@ -513,17 +501,7 @@ final class Gate {
         if (DISABLED) {
             return -1L;
         }
-        if (!(text instanceof String)) {
-            return computeMaskZh(text);
-        }
-        LastMask last = LAST_ZH.get();
-        int gates = nextZh;
-        if (last.gates != gates || !text.equals(last.text)) {
-            last.mask = computeMaskZh(text);
-            last.text = (String) text;
-            last.gates = gates;
-        }
-        return last.mask;
+        return text instanceof String ? LAST_ZH.get().of((String) text, nextZh, Gate::computeMaskZh) : computeMaskZh(text);
     }
 
     private static final ThreadLocal<LastMask> LAST_ZH = ThreadLocal.withInitial(LastMask::new);
@@ -573,11 +551,24 @@ final class Gate {
         return a & b;
     }
 
-    /** The last sentence masked on this thread and its mask. */
+    /**
+     * The last sentence masked on this thread and its mask: the stance and each detector ask for the
+     * same sentence's mask in turn. A class initialised later (Cues after Stance) adds gates, so the
+     * memo also records how many gates existed.
+     */
     private static final class LastMask {
         String text;
         long mask;
         int gates = -1;
+
+        long of(String s, int gatesNow, java.util.function.ToLongFunction<CharSequence> compute) {
+            if (gates != gatesNow || !s.equals(text)) {
+                mask = compute.applyAsLong(s);
+                text = s;
+                gates = gatesNow;
+            }
+            return mask;
+        }
     }
 
     private static final ThreadLocal<LastMask> LAST = ThreadLocal.withInitial(LastMask::new);
