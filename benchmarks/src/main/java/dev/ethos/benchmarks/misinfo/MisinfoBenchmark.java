@@ -28,8 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Misinformation filter throughput, single-threaded, in sentences per second, against fact-check
  * stores of 1k, 10k and 100k generated claims. Claims are 5–10 words drawn Zipf-like from a
  * 20,000-word vocabulary of real and generated words; the sentences checked are 10–20 words from the
- * same distribution, a quarter of them carrying a stored claim's words in shuffled order (so the
- * verifier runs), the rest ordinary. {@code check} is the whole filter (sentence split, cues,
+ * same distribution (65,536 of them, checked in turn), a quarter of them carrying a stored claim's
+ * words in shuffled order (so the verifier runs), the rest ordinary. {@code check} is the whole filter (sentence split, cues,
  * citations, store lookup); {@code lookup} is the store alone. The setup prints the index's estimated
  * and measured heap per claim.
  *
@@ -49,6 +49,14 @@ public class MisinfoBenchmark {
 
     @Param({"1000", "10000", "100000"})
     public int claims;
+
+    /**
+     * How many distinct sentences are checked in turn (a power of two). Large enough that a sentence
+     * comes round again only after about a second, so per-thread memos of recent sentences and words
+     * see roughly what they would on a stream of new text.
+     */
+    @Param({"65536"})
+    public int pool;
 
     private FactCheckStore store;
     private MisinfoFilter filter;
@@ -88,7 +96,10 @@ public class MisinfoBenchmark {
                 + "%.0f bytes/claim (claim records were already on the heap: add ~%.0f for their strings)%n", claims,
                 (double) store.estimatedBytes() / claims, (double) (after - before) / claims, 200.0);
         filter = MisinfoFilter.builder().store(store).build();
-        sentences = new String[1024];
+        if (Integer.bitCount(pool) != 1) {
+            throw new IllegalArgumentException("pool must be a power of two, got " + pool);
+        }
+        sentences = new String[pool];
         for (int i = 0; i < sentences.length; i++) {
             List<String> w;
             if (i % 4 == 0) {
