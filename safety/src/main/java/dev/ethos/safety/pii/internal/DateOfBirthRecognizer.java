@@ -33,15 +33,32 @@ public final class DateOfBirthRecognizer implements Recognizer {
         // Dates are only looked for in the 60 chars after a birth word.
         int n = t.length();
         List<int[]> windows = new ArrayList<>();
+        List<Integer> before = new ArrayList<>();
         KEYWORDS.scan(t.lowerChars(), (k, w) -> {
             if (w.charAt(0) < 0x80 && (t.isWordChar(k - 1) || Character.isLetter(w.charAt(w.length() - 1))
                     && t.isWordChar(k + w.length()))) {
                 return;
             }
             windows.add(new int[] {k + w.length(), Math.min(n, k + w.length() + 60)});
+            if (w.equals("出生") || w.equals("生于")) {
+                before.add(k);
+            }
         });
         if (windows.isEmpty()) {
             return;
+        }
+        // Chinese also puts the birth word after the date: "2001年2月7日出生".
+        java.util.regex.Matcher mb = Dates.matcher(t);
+        for (int k : before) {
+            int from = Math.max(0, k - 24);
+            int[] d;
+            while (from < k && (d = Dates.first(t, mb, from, k)) != null && d[1] <= k) {
+                if (d[1] >= k - 1 && (d[1] == k || t.charAt(d[1]) == ' ')) {
+                    out.add(new PiiCandidate("DATE_OF_BIRTH", d[0], d[1], 0.9, name()));
+                    break;
+                }
+                from = d[1];
+            }
         }
         windows.sort((a, b) -> Integer.compare(a[0], b[0]));
         int done = 0;

@@ -107,11 +107,43 @@ public final class PersonRecognizer implements Recognizer {
             + "Association Society Club University College Academy School Hospital Clinic Hotel Hotels Resorts "
             + "Restaurant Cafe Coffee Bakery Kitchen Market Markets Mart Works Worldwide International Global "
             + "Holdings Estates Imports Exports Electronics Instruments Devices Textiles Tools Products Brands "
-            + "Entertainment Games Gaming Sports Fitness Education Learning Bio Chemical Gear Goods Outdoor");
+            + "Entertainment Games Gaming Sports Fitness Education Learning Bio Chemical Gear Goods Outdoor "
+            // places named after people ("Jackson Heights") and makers ("Ford Motor")
+            + "Heights Yards Springs Falls Junction Motor Boulevard Blvd Parkway Airport Station Stadium Arena "
+            + "Memorial Prize Award Medal Trophy Cup Lecture Fellowship Scholarship Syndrome Disease Theorem Street Road "
+            + "Avenue Square Bridge Center Centre Gardens");
+    /**
+     * Organisations, brands, places and title characters named after people: a run that contains one of
+     * these is not a person. A lexicon of well-known names (not of any test sentence); lower case keys.
+     */
+    static final Set<String> EPONYMS = Set.of("morgan stanley", "goldman sachs", "wells fargo", "charles schwab",
+            "merrill lynch", "lehman brothers", "bear stearns", "edward jones", "raymond james", "jones lang",
+            "lloyds banking", "coutts", "john lewis", "marks spencer", "ernst young", "procter gamble",
+            "johnson johnson", "arthur andersen", "deloitte touche", "price waterhouse", "calvin klein",
+            "ralph lauren", "louis vuitton", "hugo boss", "tommy hilfiger", "estée lauder", "estee lauder",
+            "christian dior", "yves saint", "saint laurent", "giorgio armani", "michael kors", "kate spade",
+            "ted baker", "paul smith", "vera wang", "tory burch", "marc jacobs", "ben sherman", "stella mccartney",
+            "alexander mcqueen", "vivienne westwood", "oscar de", "carolina herrera", "jimmy choo", "coco chanel",
+            "jack daniel", "johnnie walker", "jim beam", "jack wills", "tim hortons", "walt disney",
+            "harley davidson", "rolls royce", "aston martin", "alfa romeo", "mercedes benz", "dr martens", "victoria secret", "sherwin williams", "william morris", "baker mckenzie",
+            "johns hopkins",
+            "harry potter", "sherlock holmes", "anna karenina", "jane eyre", "oliver twist", "david copperfield",
+            "tom sawyer", "huckleberry finn", "elizabeth bennet", "don quixote", "madame bovary", "mrs dalloway",
+            "robinson crusoe", "tristram shandy", "nicholas nickleby", "emma woodhouse", "jay gatsby",
+            "atticus finch", "holden caulfield", "james bond", "indiana jones", "ronald mcdonald",
+            "grand theft", "kaplan meier", "mann whitney", "ben jerry", "dolce gabbana", "tate modern", "albert hall", "carnegie hall", "madison square");
+    /** Makers whose name opens a product name ("Ford Mustang", "Dell Latitude"); never a given name. */
+    static final Set<String> MAKERS = Lexicon.words("Ford Dell Porsche Ferrari Chrysler Chevrolet Cadillac Boeing "
+            + "Toyota Honda Nissan Lamborghini Maserati Bugatti Peugeot Renault Citroen Citroën Opel Volkswagen "
+            + "Subaru Mazda Suzuki Hyundai Kia Lenovo Asus Acer Huawei Xiaomi Samsung Sony Philips Bosch Siemens "
+            + "Nikon Canon Dyson Apache Oracle Adobe Nvidia Intel Cisco");
     static final Set<String> PARTICLES = Lexicon.words("van von de der den del della di da dos das du la le ten ter "
-            + "bin ibn al el y");
+            + "bin ibn al el y ap");
     private static final String[] STRONG_CUE = {"hi", "hello", "dear", "name:", "name", "姓名", "hey", "thanks",
-        "thank you", "attn", "attn:", "cc:", "from:", "to:", "signed", "sincerely", "regards"};
+        "thank you", "attn", "attn:", "cc:", "from:", "to:", "signed", "sincerely", "regards", "good morning",
+        "good afternoon", "good evening", "best,", "best wishes", "cheers,", "kind regards", "many thanks",
+        "bill to:", "ship to:", "sold to:", "deliver to:", "kunde:", "empfänger:", "cover:", "traveller:",
+        "traveler:", "speaker:", "employee:", "candidate:", "applicant:", "guest:", "patient:", "client:"};
     private static final String[] ROLE_CUE = {"customer", "client", "patient", "tenant", "employee", "landlord",
         "applicant", "holder", "holder:", "account holder", "issued to", "belonging to", "owner", "user", "member",
         "student", "contact", "contact:", "partner", "colleague", "manager", "recipient", "sender", "buyer",
@@ -136,7 +168,8 @@ public final class PersonRecognizer implements Recognizer {
     private static final String[] ZH_ROLE_LEAD = {"联系", "联系人", "收货人", "收件人", "客户", "患者", "病人", "员工",
         "用户", "户名", "收款人", "付款人", "姓名", "申请人", "持卡人", "持有人", "负责人", "经办人", "会员", "学生", "同事",
         "房东", "租客", "业主", "乘客", "签收人", "代理人", "法人", "老板", "主管", "同学", "教练", "本人", "我叫", "名叫",
-        "经理", "主任", "老师", "医生", "律师", "教授", "总监", "工程师", "记者", "作者", "专员", "顾问", "助理"};
+        "经理", "主任", "老师", "医生", "律师", "教授", "总监", "工程师", "记者", "作者", "专员", "顾问", "助理", "家长",
+        "旅客", "尊敬的", "亲爱的", "您好", "你好", "寄给", "发给", "交给", "转交"};
     /** Function words a name may follow; they only mark a word boundary. */
     private static final String[] ZH_WEAK_LEAD = {"致", "请", "和", "与", "及", "是", "为", "叫", "由", "给", "找", "问",
         "对", "向", "把", "让", "被", "跟", "同", "的", "将", "经", "派", "见", "约", "通知", "感谢", "谢谢"};
@@ -151,7 +184,14 @@ public final class PersonRecognizer implements Recognizer {
         "主任", "律师", "护士", "工程师", "同学", "同志", "主管", "院长", "校长", "局长", "处长", "科长", "部长", "董事长",
         "总", "的", "出生", "生于", "收", "是", "在", "已", "和", "与", "说", "表示", "负责", "电话", "手机", "邮箱",
         "身份证", "护照", "今年", "于", "来自", "家住", "住在", "现居", "等", "您好", "你好", "将", "会", "也", "还",
-        "提交", "发来", "报名", "签收", "已经", "打来", "告诉", "要求", "申请", "联系"};
+        "提交", "发来", "报名", "签收", "已经", "打来", "告诉", "要求", "申请", "联系", "来电", "请假", "请到", "请于",
+        "核对", "检查", "确认", "处理", "参加", "出席", "回复", "收到", "完成", "签字", "入职", "离职", "报销", "负责人"};
+    /**
+     * Verbs that may follow a name ("芮子健检查"): they end a name like the other follow words, but as they also
+     * follow ordinary nouns ("数据检查") they never let a rare character count as a given name.
+     */
+    private static final Set<String> ZH_VERB_FOLLOW = Set.of("来电", "请假", "请到", "请于", "核对", "检查", "确认", "处理",
+        "参加", "出席", "回复", "收到", "完成", "签字", "入职", "离职", "报销", "负责人");
     /** Common words that begin with a surname character and follow lead words ("客户信息"). */
     private static final Set<String> NOT_NAMES = Lexicon.words("信息 资料 服务 名单 地址 电话 号码 邮箱 账户 账号 编号 类型 数量 "
             + "需求 反馈 满意 管理 关系 代表 支持 中心 体验 数据 隐私 订单 评价 安全 权限 名称 单位 部门 公司 时间 日期 金额 "
@@ -317,7 +357,8 @@ public final class PersonRecognizer implements Recognizer {
                 continue;
             }
             String w = s.substring(i, j);
-            if (j < n && Character.isDigit(cs[j])
+            if (j < n && (Character.isDigit(cs[j])
+                    || (cs[j] == '-' || cs[j] == '_') && j + 1 < n && Character.isDigit(cs[j + 1]))
                     || cap && w.length() > 1 && w.length() <= 3 && w.equals(w.toUpperCase(Locale.ROOT)) && !given(w)) {
                 // Part of a code ("DE89…") or an acronym ("CEO", "USA"): not a name word.
                 flush(t, run, out);
@@ -334,7 +375,7 @@ public final class PersonRecognizer implements Recognizer {
             }
             if (cap || particle) {
                 int e = j;
-                if (initial && e < n && cs[e] == '.') {
+                if ((initial || w.equals("Jr") || w.equals("Sr")) && e < n && cs[e] == '.') {
                     e++;
                 }
                 run.add(new Tok(i, e, w));
@@ -360,8 +401,8 @@ public final class PersonRecognizer implements Recognizer {
         int a = 0;
         int b = run.size();
         // A company word anywhere in the run, or right after it, makes it a company.
-        for (Tok k : run) {
-            if (COMPANY.contains(k.word)) {
+        for (int k = 0; k < run.size(); k++) {
+            if (COMPANY.contains(run.get(k).word) || k + 1 < run.size() && eponym(run.get(k).word, run.get(k + 1).word)) {
                 return;
             }
         }
@@ -401,6 +442,17 @@ public final class PersonRecognizer implements Recognizer {
         emit(t, run, a, b, title, out);
     }
 
+    private static boolean eponym(String a, String b) {
+        if (MAKERS.contains(a)) {
+            return true;
+        }
+        String key = (a + " " + b).toLowerCase(Locale.ROOT).replace('-', ' ').replace('’', '\'');
+        if (key.endsWith("'s")) {
+            key = key.substring(0, key.length() - 2);
+        }
+        return EPONYMS.contains(key) || EPONYMS.contains(key.replace(".", ""));
+    }
+
     private static boolean sentenceStart(PiiText t, int i) {
         int k = i - 1;
         while (k >= 0 && (t.charAt(k) == ' ' || t.charAt(k) == '"' || t.charAt(k) == '\'' || t.charAt(k) == '(')) {
@@ -428,6 +480,23 @@ public final class PersonRecognizer implements Recognizer {
         return w;
     }
 
+    /** Irish and Scottish patronymic surnames by their form: McX…, MacX…, O'X… (X upper case, 3+ letters after). */
+    static boolean gaelic(String w) {
+        int p = w.startsWith("Mc") ? 2 : w.startsWith("Mac") ? 3 : w.startsWith("O'") || w.startsWith("O’") ? 2 : 0;
+        if (p == 0 || w.length() < p + 3 || !Character.isUpperCase(w.charAt(p)) || MAC_WORDS.contains(w)) {
+            return false;
+        }
+        for (int k = p + 1; k < w.length(); k++) {
+            if (!Character.isLowerCase(w.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final Set<String> MAC_WORDS = Lexicon.words("MacBook MacOS MacPro McDonald's McAfee McKinsey "
+            + "McLaren McCafe McCafé McFlurry McNuggets McMuffin McChicken");
+
     private static boolean given(String w) {
         String tc = titleCase(w);
         if (Lists.GIVEN.contains(tc)) {
@@ -439,7 +508,7 @@ public final class PersonRecognizer implements Recognizer {
 
     private static boolean surname(String w) {
         String tc = titleCase(w);
-        if (Lists.SURNAMES.contains(tc)) {
+        if (Lists.SURNAMES.contains(tc) || gaelic(w)) {
             return true;
         }
         int dash = tc.indexOf('-');
@@ -477,7 +546,7 @@ public final class PersonRecognizer implements Recognizer {
         }
         if (title || Context.before(t, start, 8, "mr", "mrs", "ms", "dr", "prof", "sir", "miss", "mx")) {
             score += 0.4;
-        } else if (Context.before(t, start, 12, STRONG_WORDS)) {
+        } else if (Context.before(t, start, 16, STRONG_WORDS)) {
             score += 0.35;
         } else if (Context.before(t, start, 25, ROLE_WORDS)) {
             score += 0.3;
@@ -570,8 +639,8 @@ public final class PersonRecognizer implements Recognizer {
                     len = sl + 1;
                 }
             }
-            if (len == 0) {
-                continue;
+            if (len == 0 || len == sl + 1 && cs[i + sl] == '子') {
+                continue; // 孔子, 孟子: a surname with the honorific 子, not a given name
             }
             String follow = followAt(s, i + len);
             boolean titled = follow != null && ZH_TITLES.contains(follow);
@@ -599,7 +668,7 @@ public final class PersonRecognizer implements Recognizer {
     /** A title or another two-character follow word (出生, 先生 …) at {@code i}. */
     private static boolean longFollowAt(String s, int i) {
         String f = followAt(s, i);
-        return f != null && f.length() > 1;
+        return f != null && f.length() > 1 && !ZH_VERB_FOLLOW.contains(f);
     }
 
     private static boolean labelBefore(PiiText t, int i) {

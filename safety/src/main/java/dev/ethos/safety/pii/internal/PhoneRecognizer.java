@@ -28,7 +28,9 @@ public final class PhoneRecognizer implements Recognizer {
     private static final java.util.regex.Pattern IP_LIKE = java.util.regex.Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final java.util.regex.Pattern SSN_LIKE = java.util.regex.Pattern.compile("\\d{3}-\\d{2}-\\d{4}");
     static final String[] NEGATIVE = {"part", "model", "sku", "product", "item", "serial", "order", "invoice",
-        "isbn", "ref", "reference", "tracking", "version", "build", "timestamp", "epoch", "lot", "nhs", "ssn", "social security", "passport", "iban", "card", "型号", "编号", "订单", "单号", "发票", "流水号", "产品", "身份证", "护照", "卡号"};
+        "isbn", "ref", "reference", "tracking", "version", "build", "timestamp", "epoch", "lot", "nhs", "ssn", "social security", "passport", "iban", "card", "型号", "编号", "订单", "单号", "发票", "流水号", "产品", "身份证", "护照", "卡号",
+        "incident", "ticket", "case", "catalogue", "catalog", "code", "pin", "batch", "receipt", "nr", "nr.",
+        "rechnung", "bestellung", "auftrag", "kundennummer", "vorgang", "工单", "批号", "验证码"};
     private static final Context.Words POSITIVE_WORDS = new Context.Words(POSITIVE);
     private static final Context.Words NEGATIVE_WORDS = new Context.Words(NEGATIVE);
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
@@ -119,6 +121,12 @@ public final class PhoneRecognizer implements Recognizer {
             if (c == '(' && s.indexOf(')', i) < 0 | s.indexOf(')', i) >= end) {
                 i++; // "(020 7260 3422)": the bracket encloses the number, it is not part of it
                 c = cs[i];
+            }
+            if (c != '+' && c != '(' && (cardLayout(cs, i, end) || afterCodeGroup(cs, i))) {
+                // Four groups of four digits are a card's layout (one failing Luhn is no phone either);
+                // digits right after a group of letters and digits ("1Z 999 AA1 01 2345 6784") continue a code.
+                i = Math.max(end, i + 1);
+                continue;
             }
             // The whole run first, then shorter prefixes that end at a group boundary ("+44 20 7946 0018 4111 …").
             int found = -1;
@@ -437,6 +445,39 @@ public final class PhoneRecognizer implements Recognizer {
         return isValid(pn, validity);
     }
 
+    private static boolean cardLayout(char[] cs, int i, int end) {
+        if (end - i != 19) {
+            return false;
+        }
+        char sep = cs[i + 4];
+        if (sep != ' ' && sep != '-') {
+            return false;
+        }
+        for (int k = 0; k < 19; k++) {
+            char ch = cs[i + k];
+            if (k % 5 == 4 ? ch != sep : ch < '0' || ch > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The token before {@code i} (one space between) mixes letters and digits, e.g. "AA1" in a tracking code. */
+    private static boolean afterCodeGroup(char[] cs, int i) {
+        if (i < 3 || cs[i - 1] != ' ') {
+            return false;
+        }
+        boolean letter = false;
+        boolean digit = false;
+        int k = i - 2;
+        while (k >= 0 && k > i - 10 && (Character.isLetterOrDigit(cs[k]) && cs[k] < 0x80)) {
+            letter |= Character.isLetter(cs[k]);
+            digit |= Character.isDigit(cs[k]);
+            k--;
+        }
+        return letter && digit && (k < 0 || cs[k] == ' ') && i - 2 - k <= 6;
+    }
+
     private double validScore(PiiText t, int i, int end, int digits, Map<Phonenumber.PhoneNumber, Boolean> validity) {
         String cand = t.normalized().substring(i, end);
         boolean intl = cand.startsWith("+") || cand.startsWith("00");
@@ -453,6 +494,7 @@ public final class PhoneRecognizer implements Recognizer {
         if (!valid && !intl) {
             return 0; // the context words below only matter for valid or international numbers
         }
+        boolean yearRef = cand.length() == 9 && cand.charAt(4) == '-' && (cand.startsWith("19") || cand.startsWith("20"));
         // A negative word ("SSN", "order") belongs to the nearest value after it: it does not reach
         // past another number (or a placeholder) to this one. This also keeps scrubbing idempotent,
         // since a placeholder's length cannot move such a word into or out of the window.
@@ -466,14 +508,17 @@ public final class PhoneRecognizer implements Recognizer {
         }
         int pos = Context.lastIndexOf(t, i - 40, i, POSITIVE_WORDS);
         int neg = Context.lastIndexOf(t, negFrom, i, NEGATIVE_WORDS);
+        if (pos >= 2 && neg >= 0 && neg < pos && pos - neg <= 4 && t.chars()[pos] == '号') {
+            pos = -1; // "号码" as the head of a negative compound: 发票号码, 订单号码
+        }
         int near = pos < 0 && neg < 0 ? 0 : pos >= neg ? 1 : -1;
         boolean ctx = near > 0;
         if (!valid) {
             // A well-formed international number after a phone word, missing from the metadata's ranges.
             return ctx && possible(cand.startsWith("00") ? "+" + cand.substring(2) : cand) ? 0.6 : 0;
         }
-        if (near < 0) {
-            return 0.3;
+        if (near < 0 || yearRef && !ctx) {
+            return 0.3; // yearRef: "2024-0457", a year and a serial (a reference), not a phone without phone words
         }
         boolean formatted = intl || cand.indexOf(' ') > 0 || cand.indexOf('-') > 0 || cand.indexOf('(') >= 0;
         char first = cand.charAt(0);

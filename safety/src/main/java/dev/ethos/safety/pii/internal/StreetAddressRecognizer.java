@@ -45,9 +45,10 @@ public final class StreetAddressRecognizer implements Recognizer {
             + ")(?![A-Za-z0-9]))?");
     private static final Pattern GERMAN = Pattern.compile(
             "(?<![\\p{L}\\d])"
-            + "(?:[A-ZÄÖÜ][\\p{L}\\-]{0,30}(?:straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|markt)"
+            + "(?:[A-ZÄÖÜ][\\p{L}\\-]{0,30}(?:straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|markt"
+            + "|-(?:Straße|Strasse|Weg|Gasse|Platz|Allee|Ring|Damm|Ufer|Chaussee|Markt))"
             + "|(?:[A-ZÄÖÜ][\\p{L}\\-]{1,20}\\s)?(?:Straße|Strasse|Weg|Platz|Allee|Gasse|Ring|Damm))"
-            + "\\s\\d{1,4}\\s?[a-z]?(?![\\p{L}\\d])"
+            + "\\s\\d{1,4}(?:\\s?[a-z]|[A-Z])?(?![\\p{L}\\d])"
             + "(?:,?\\s\\d{5}\\s[A-ZÄÖÜ][\\p{L}\\-]{1,30}(?:\\s(?:an\\sder|am|im)\\s[A-ZÄÖÜ][\\p{L}]{1,20})?)?");
     private static final String PROVINCES = "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南"
             + "|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门";
@@ -62,7 +63,7 @@ public final class StreetAddressRecognizer implements Recognizer {
             + "[\\u4e00-\\u9fa5A-Za-z0-9]{1,10}?(?:路|街|大道|大街|巷|道|胡同|弄)"
             + "(?:[一二三四五六七八九十0-9]{1,3}[段巷弄])?"
             + "\\d{1,5}(?:-\\d{1,4})?[号號]"
-            + "(?:院|" + HAN + "{1,8}?(?:大厦|中心|广场|大楼|花园|小区|公寓|园区|汇|城|苑|府|公馆|家园)"
+            + "(?:院|(?:[A-Za-z]{1,8})?" + HAN + "{1,8}?(?:大厦|中心|广场|大楼|花园|小区|公寓|园区|汇|城|苑|府|公馆|家园)"
             + "|\\d{1,4}(?:号楼|栋|幢|座|号|单元|层|楼|室|房)|[A-Z]座){0,6}");
     static final String[] POSITIVE = {"address", "addr", "lives at", "live at", "ship to", "mail", "mailing", "post",
         "deliver", "moved to", "registered at", "located at", "地址", "住址", "寄到", "收货", "住在", "邮寄"};
