@@ -62,9 +62,9 @@ final class Terms {
         "film filmed filming movie",
         "cancer cancers tumor tumors tumour tumours carcinoma malignancy",
         "doctor doctors physician physicians doc docs",
-        "food foods leftovers meals dishes groceries",
-        "eat eats eating ate eaten lunch dinner breakfast consume consumes consuming consumed ingest ingests swallow swallows swallowed "
-            + "swallowing",
+        // Eating and food are one class: "eating X" and "X as food / X in your meals" say the same thing.
+        "eat eats eating ate eaten lunch dinner dinners breakfast meal consume consumes consuming consumed ingest ingests "
+            + "swallow swallows swallowed swallowing food foods leftovers meals dishes groceries",
         "moon lunar",
         "earth planet world globe",
         "memory memories remember remembers remembering recall",
@@ -74,7 +74,6 @@ final class Terms {
         "hyperactive hyperactivity hyper",
         "big bigger large larger huge",
         "kill kills killed killing lethal deadly fatal",
-        "radioactive radioactivity irradiated",
         "track tracks tracked tracking surveil surveillance monitor monitoring",
         "microchip microchips chip chips implant implants",
         "virus viruses viral",
@@ -86,12 +85,31 @@ final class Terms {
         "government governments govt state authorities authority officials",
         "plane planes airplane airplanes aircraft jet jets airliner airliners",
         "short shorter tiny small little petite",
-        "angry anger enrage enraged furious rage infuriate",
         "fingernail fingernails nail nails",
         "blind sightless",
         "stomach gut belly",
         "brain brains mind",
         "sugar sugary sweets candy",
+        "color colors colour colours coloured colored",
+        "death dead die dies died dying deceased",
+        "continue continues continued keep keeps kept",
+        "frighten frightened scare scared afraid fear fearful threatened startled panic panicked",
+        "bury buries buried burying stick sticks stuck",
+        "thick thicker coarse coarser dense denser",
+        "dark darker",
+        "battle battles war wars combat fight fighting raid raids",
+        "believe believes believed think thinks thought assume assumed",
+        "appear appears appeared look looks seem seems",
+        "protect protects protected protection prevent prevents prevented prevention shield shields guard guards",
+        "radioactive radioactivity irradiated radiation",
+        "penny pennies coin coins cent cents",
+        "crack cracks cracked cracking pop pops popped popping",
+        "chemical chemicals toxin toxins poison poisons",
+        "spray sprays sprayed spraying dump dumps dumped",
+        "chemtrail chemtrails contrail contrails trail trails",
+        "stay stays stayed remain remains remained linger lingers",
+        "population public citizens",
+        "angry anger enrage enraged furious rage infuriate provoke provokes provoked irritate irritates mad aggressive",
     };
 
     private static final Map<String, String> EN_CANON = new HashMap<>();
@@ -126,6 +144,18 @@ final class Terms {
         {"秒钟", "秒"},
         {"变软|软化", "软化"},
         {"变硬|硬化", "硬化"},
+        {"打电话|接电话|讲电话|接听电话|通电话|通话", "通话"},
+        {"冒充|假冒|仿冒|伪造|冒牌", "假"},
+        {"市面上|市场上|市面", "市场"},
+        {"清除|清理|清洗|排出|排除|清掉|清走", "清除"},
+        {"灰尘|粉尘|尘埃", "灰尘"},
+        {"隔夜食物|隔夜饭|隔夜菜|剩饭剩菜|剩饭|剩菜", "隔夜菜"},
+        {"抗癌|防癌", "防癌"},
+        {"心血管疾病|心血管病|心脏疾病|心脏病", "心脏病"},
+        {"大骨汤|骨头汤|排骨汤|骨汤", "骨头汤"},
+        {"宝宝|婴儿|胎儿", "胎儿"},
+        {"爆炸|炸了|炸掉|炸裂", "爆炸"},
+        {"含有铅|含铅|有铅", "含铅"},
     };
     private static final Pattern[] ZH_PATTERNS = new Pattern[ZH_PHRASES.length];
 
@@ -134,6 +164,10 @@ final class Terms {
             ZH_PATTERNS[i] = Pattern.compile(ZH_PHRASES[i][0]);
         }
     }
+
+    /** A Chinese digit one to ten before a measure word (七秒 = 7秒); not 一起, 一定, 万一. */
+    private static final Pattern ZH_COUNT = Pattern.compile("(?<![一二三四五六七八九十百千万])[一二三四五六七八九十]"
+            + "(?=(秒|分钟|小时|天|周|个月|年|倍|岁|次)(?![一二三四五六七八九十]))");
 
     /** Function characters: they carry no content and cut runs of Han characters. */
     private static final String ZH_STOP = "的了是在会和与及就都也很吗呢吧啊呀把被这那个种些其之而并又还让使对于从到给得着过地"
@@ -157,6 +191,7 @@ final class Terms {
             for (int i = 0; i < ZH_PATTERNS.length; i++) {
                 norm = ZH_PATTERNS[i].matcher(norm).replaceAll(ZH_PHRASES[i][1]);
             }
+            norm = ZH_COUNT.matcher(norm).replaceAll(m -> String.valueOf("一二三四五六七八九十".indexOf(m.group().charAt(0)) + 1));
         }
         norm = expandEnglish(norm);
         Matcher m = WORD.matcher(norm);
@@ -242,6 +277,8 @@ final class Terms {
         {"night vision", "nightvision"}, {"see in the dark", "nightvision"}, {"see at night", "nightvision"},
         {"bounce off the walls", "hyperactive"}, {"bouncing off the walls", "hyperactive"},
         {"made up", "fake"}, {"cooked up", "fake"}, {"cell phone", "phone"}, {"mobile phone", "phone"},
+        // A compound whose head adds nothing the first word does not already say.
+        {"microwave oven", "microwave"}, {"naked eye", "eye"}, {"chewing gum", "gum"},
     };
 
     private static String phrases(String text) {
@@ -358,6 +395,15 @@ final class Terms {
             s = undouble(s.substring(0, s.length() - 2));
         } else if (s.length() > 5 && s.endsWith("ly")) {
             s = s.substring(0, s.length() - 2);
+        }
+        // Nominalisations meet their verbs and adjectives: infection / infect, vaccination / vaccinate,
+        // treatment / treat, blindness / blind.
+        if (s.length() > 6 && s.endsWith("tion")) {
+            s = s.substring(0, s.length() - 3);
+        } else if (s.length() > 7 && s.endsWith("ment")) {
+            s = s.substring(0, s.length() - 4);
+        } else if (s.length() > 7 && s.endsWith("ness")) {
+            s = s.substring(0, s.length() - 4);
         }
         if (s.length() > 3 && s.endsWith("e")) {
             s = s.substring(0, s.length() - 1);
