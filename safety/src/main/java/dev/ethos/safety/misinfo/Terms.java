@@ -57,14 +57,15 @@ final class Terms {
         "see seen saw visible visibility spot spotted observe observed",
         "cause causes caused causing trigger triggers triggered give gives gave giving lead leads led "
             + "result results resulting produce produces link links linked tie tied associate associated "
-            + "responsible blame blamed",
+            + "responsible blame blamed enable enables enabled",
         "fake faked fakes staged stage hoax hoaxes fabricated forged scam scams fraud invented invent concocted",
         "film filmed filming movie",
         "cancer cancers tumor tumors tumour tumours carcinoma malignancy",
         "doctor doctors physician physicians doc docs",
+        "scientist scientists researcher researchers",
         // Eating and food are one class: "eating X" and "X as food / X in your meals" say the same thing.
         "eat eats eating ate eaten lunch dinner dinners breakfast meal consume consumes consuming consumed ingest ingests "
-            + "swallow swallows swallowed swallowing food foods leftovers meals dishes groceries",
+            + "swallow swallows swallowed swallowing food foods leftovers meals dishes groceries diet diets",
         "moon lunar",
         "earth planet world globe",
         "memory memories remember remembers remembering recall",
@@ -276,7 +277,8 @@ final class Terms {
         {"climate change", "climatechange"}, {"global warming", "climatechange"},
         {"night vision", "nightvision"}, {"see in the dark", "nightvision"}, {"see at night", "nightvision"},
         {"bounce off the walls", "hyperactive"}, {"bouncing off the walls", "hyperactive"},
-        {"made up", "fake"}, {"cooked up", "fake"}, {"cell phone", "phone"}, {"mobile phone", "phone"},
+        {"made up", "fake"}, {"cooked up", "fake"}, {"dreamed up", "fake"}, {"dreamt up", "fake"},
+        {"thought up", "fake"}, {"cell phone", "phone"}, {"mobile phone", "phone"},
         // A compound whose head adds nothing the first word does not already say.
         {"microwave oven", "microwave"}, {"naked eye", "eye"}, {"chewing gum", "gum"},
     };
