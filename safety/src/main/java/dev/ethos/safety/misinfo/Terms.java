@@ -159,12 +159,41 @@ final class Terms {
         {"含有铅|含铅|有铅", "含铅"},
     };
     private static final Pattern[] ZH_PATTERNS = new Pattern[ZH_PHRASES.length];
+    /**
+     * The first characters of each phrase's alternatives: a phrase can only occur in a text that holds
+     * one of them, so its regex is skipped otherwise (exact; the phrases are plain literals).
+     */
+    private static final String[] ZH_FIRST = new String[ZH_PHRASES.length];
 
     static {
         for (int i = 0; i < ZH_PHRASES.length; i++) {
-            ZH_PATTERNS[i] = Pattern.compile(ZH_PHRASES[i][0]);
+            String re = ZH_PHRASES[i][0];
+            ZH_PATTERNS[i] = Pattern.compile(re);
+            StringBuilder first = new StringBuilder();
+            for (String alt : re.split("\\|")) {
+                for (int k = 0; k < alt.length(); k++) {
+                    if (Character.UnicodeScript.of(alt.charAt(k)) != Character.UnicodeScript.HAN) {
+                        throw new IllegalStateException("Chinese phrase is not a plain literal: " + alt);
+                    }
+                }
+                if (first.indexOf(alt.substring(0, 1)) < 0) {
+                    first.append(alt.charAt(0));
+                }
+            }
+            ZH_FIRST[i] = first.toString();
         }
     }
+
+    private static boolean holdsAny(String text, String chars) {
+        for (int k = 0; k < chars.length(); k++) {
+            if (text.indexOf(chars.charAt(k)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String ZH_DIGITS = "一二三四五六七八九十";
 
     /** A Chinese digit one to ten before a measure word (七秒 = 7秒); not 一起, 一定, 万一. */
     private static final Pattern ZH_COUNT = Pattern.compile("(?<![一二三四五六七八九十百千万])[一二三四五六七八九十]"
@@ -190,9 +219,13 @@ final class Terms {
         Set<String> out = new LinkedHashSet<>();
         if ("zh".equals(lang) || hasHan(norm)) {
             for (int i = 0; i < ZH_PATTERNS.length; i++) {
-                norm = ZH_PATTERNS[i].matcher(norm).replaceAll(ZH_PHRASES[i][1]);
+                if (holdsAny(norm, ZH_FIRST[i])) {
+                    norm = ZH_PATTERNS[i].matcher(norm).replaceAll(ZH_PHRASES[i][1]);
+                }
             }
-            norm = ZH_COUNT.matcher(norm).replaceAll(m -> String.valueOf("一二三四五六七八九十".indexOf(m.group().charAt(0)) + 1));
+            if (holdsAny(norm, ZH_DIGITS)) {
+                norm = ZH_COUNT.matcher(norm).replaceAll(m -> String.valueOf(ZH_DIGITS.indexOf(m.group().charAt(0)) + 1));
+            }
         }
         norm = expandEnglish(norm);
         Matcher m = WORD.matcher(norm);
