@@ -65,7 +65,7 @@ final class Terms {
         "scientist scientists researcher researchers",
         // Eating and food are one class: "eating X" and "X as food / X in your meals" say the same thing.
         "eat eats eating ate eaten lunch dinner dinners breakfast meal consume consumes consuming consumed ingest ingests "
-            + "swallow swallows swallowed swallowing food foods leftovers meals dishes groceries diet diets",
+            + "swallow swallows swallowed swallowing food foods leftovers meals dishes groceries diet diets cook cooks cooked cooking",
         "moon lunar",
         "earth planet world globe",
         "memory memories remember remembers remembering recall",
@@ -90,7 +90,7 @@ final class Terms {
         "blind sightless",
         "stomach gut belly",
         "brain brains mind",
-        "sugar sugary sweets candy",
+        "sugar sugary sweets candy cake cakes dessert desserts cookie cookies soda sodas",
         "color colors colour colours coloured colored",
         "death dead die dies died dying deceased",
         "continue continues continued keep keeps kept",

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
  * Raise the floor when the filter improves; a change that loses an item fails here.
  */
 class ProbeSet2Test {
-    /** Items right when this round ended (247 of 250); the three misses are listed in docs/misinfo.md. */
-    static final int FLOOR = 247;
+    /** Items right when this round ended (291 of 296); the five misses are listed in docs/misinfo.md. */
+    static final int FLOOR = 291;
 
     private static MisinfoFilter filter;
 
@@ -62,7 +62,7 @@ class ProbeSet2Test {
     @Test
     void probeRoundTwoStaysAtItsFloorWithNoFalseFlags() throws IOException {
         List<Item> items = items();
-        assertEquals(250, items.size());
+        assertEquals(296, items.size());
         List<String> falseFlags = new ArrayList<>();
         List<String> misses = new ArrayList<>();
         for (Item it : items) {
