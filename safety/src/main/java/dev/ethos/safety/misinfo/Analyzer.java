@@ -80,7 +80,10 @@ final class Analyzer {
                 }
             }
             trueClaim = bestTrue >= 0;
-            for (ClaimMatch m : matches) {
+            // A hedged sentence that also says the evidence is weak ("might raise the risk …, but the
+            // evidence is inconclusive") states no claim; plain "may" or "can" alone still asserts one.
+            boolean caveated = st.hedged() && !matches.isEmpty() && evidenceCaveat(s, lang);
+            for (ClaimMatch m : caveated ? List.<ClaimMatch>of() : matches) {
                 if (m.asserted() && m.factCheck().rating().flags() && m.score() > bestTrue) {
                     FactCheck fc = m.factCheck();
                     Map<String, String> d = new LinkedHashMap<>();
@@ -138,6 +141,19 @@ final class Analyzer {
     private static final java.util.regex.Pattern ZH_TAKE_BACK = java.util.regex.Pattern.compile(
             "^(但|然而|其实|事实上)?[，,]?(这|这种说法|此说法|该说法|这个说法)?(是|属于|纯属)?(谣言|误区|错误的|不实|假的|伪科学)"
                     + "|^(这|这是|这个说法|这种说法)?(是)?真的吗|^(真的吗|靠谱吗|对吗)");
+
+    /** Says outright that the evidence is weak or mixed; run only on a sentence that matched a claim. */
+    private static final java.util.regex.Pattern EN_CAVEAT = java.util.regex.Pattern.compile(
+            "\\b(evidence|results|findings|data|research|studies|science) (is|are|was|were|remains?|has been) "
+                    + "(still )?(mixed|inconclusive|limited|weak|unclear|conflicting|thin|lacking)|inconclusive|"
+                    + "no (clear|solid|strong|consistent) (evidence|link)|not (been )?(proven|established|confirmed)|"
+                    + "more research is needed|(have|has) (failed|not been able) to (confirm|replicate)");
+    private static final java.util.regex.Pattern ZH_CAVEAT = java.util.regex.Pattern.compile(
+            "证据(并)?不(一致|充分|足)|证据有限|尚无定论|尚不明确|尚不清楚|有待(进一步)?(研究|证实)|需要更多研究|没有定论");
+
+    private static boolean evidenceCaveat(String s, String lang) {
+        return ("zh".equals(lang) || Terms.hasHan(s) ? ZH_CAVEAT : EN_CAVEAT).matcher(Terms.lower(s)).find();
+    }
 
     private static boolean startsDebunk(String next, String lang) {
         return ("zh".equals(lang) ? ZH_TAKE_BACK : EN_TAKE_BACK).matcher(Terms.lower(next.strip())).find();

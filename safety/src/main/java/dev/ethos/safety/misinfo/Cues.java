@@ -232,7 +232,7 @@ final class Cues {
     private static final Gate EN_CONCEAL = Gate.of("\\b((being|been|are|is|was|were) hidden (by|from)|hidden from (us|the public|you|people)|"
             + "covering for (them|him|her|it)|secretly|quietly (deleting|deleted|removing|removed|erasing|erased|adding|added|burying|buried|"
             + "hiding)|rigged|deleting (every|all|any|the) (posts?|evidence|records|videos)|in secret|covers? up|covering up|covered up|"
-            + "cover-?up|hiding|hides|hid|hide|concealing|conceals?|concealed|suppress(es|ed|ing)? (the|a|all|any)|"
+            + "cover(s|ed|ing)? (it|this|that|them|everything|the (truth|story|evidence|facts|deaths|problem)) up|cover-?up|hiding|hides|hid|hide|concealing|conceals?|concealed|suppress(es|ed|ing)? (the|a|all|any)|"
             + "bur(y|ied|ies|ying) (it|them|this|that|the (evidence|truth|report|reports|study|studies|data|research|"
             + "cure|results|files)|every|all|any)|(kept|keeps?|keeping) ([\\w-]+ ){0,3}(secret|hidden|quiet|under wraps|from (us|the public|you))|"
             + "keep(s|ing)? (it |this |that )?quiet|(has|have|had) (been )?lied|lied (to|about) (us|you|the public|the "
@@ -392,7 +392,7 @@ final class Cues {
             + "minutes|days|weeks|months|kilos?|pounds|inches|centimetres|centimeters)\\b|\\b(twice|doubles?|"
             + "triples?|halves|quadruples?)\\b");
     private static final Gate EN_PERCENT_OF_GROUP = Gate.of("\\b\\d+(\\.\\d+)?\\s*(%|percent|per cent) of "
-            + "(all |the |your |our )?(people|americans|britons|adults|children|kids|women|men|doctors|dentists|"
+            + "(all |the |your |our )?([a-z]+ )?(people|americans|britons|adults|children|kids|women|men|doctors|dentists|"
             + "nurses|scientists|experts|teachers|parents|users|teens|teenagers|students|employees|patients|smokers|"
             + "drivers|cancers?|cases|deaths|accidents|car accidents|crashes|diseases|illnesses|households|families|"
             + "homes|fridges|refrigerators|millennials|seniors|the population|your body'?s|body'?s|serotonin|"
@@ -424,7 +424,7 @@ final class Cues {
 
     /** "experts say", "scientists agree": vague only together with a number (consensus statements are fine). */
     private static final Gate EN_SAY_AUTHORITY = Gate.of("\\b(experts?|scientists|researchers|doctors|dentists|"
-            + "nutritionists|studies) (say|says|agree|claim|believe|warn)\\b");
+            + "nutritionists|studies) (say|says|agree|claim|claims|believe|warn|estimate|estimates|estimated|reckon|report|reports)\\b");
     private static final Gate EN_N_OUT_OF = Gate.of("\\b(\\d+|one|two|three|four|five|six|seven|eight|nine) (out )?of "
             + "(every )?(\\d+|ten|five|four|three|two) (people|adults|americans|doctors|dentists|nurses|experts|"
             + "scientists|women|men|children|kids|parents|users|patients|teens|students|households|cases|deaths)\\b");
@@ -509,7 +509,10 @@ final class Cues {
             + "重磅|曝光|内幕|惊天|致命|颠覆");
 
     private static final Pattern ENTERTAINMENT = Pattern.compile("\\b(trailer|teaser|horror (film|movie)|episode|"
-            + "season finale|premiere|album|concert|tickets)\\b");
+            + "season finale|premiere|album|concert|tickets)\\b"
+            // A call to shop or sign up is marketing, not a lure: "tap to shop now", "click here to order".
+            + "|\\b(click|tap|swipe)( up| here| below| the link)? (to|and) (shop|buy|order|book|subscribe|sign up|"
+            + "register|save|browse|claim your (discount|coupon))\\b");
 
     static Hit clickbait(String original, String prev, String lang) {
         boolean zh = "zh".equals(lang) || Terms.hasHan(original);

@@ -126,6 +126,39 @@ final class LshFactCheckStore implements FactCheckStore {
         for (int t = 0; t < idf.length; t++) {
             idf[t] = (float) (1 + Math.log((n + 1.0) / (df[t] + 1.0)));
         }
+        // A claim of several clauses has the polarity a sentence would have: that of the clauses that
+        // carry its predicate ("孕妇不穿防辐射服，电脑辐射会导致胎儿畸形" asserts its harm; the 不 is in
+        // the condition), weighted like a sentence's in find().
+        for (int i = 0; i < n; i++) {
+            FactCheck fc = checks[i];
+            List<Sentences.Range> cr = Sentences.clauses(fc.claim());
+            if (cr.size() < 2) {
+                continue;
+            }
+            List<int[]> clauseIds = new ArrayList<>(cr.size());
+            boolean[] clauseNeg = new boolean[cr.size()];
+            for (int c = 0; c < cr.size(); c++) {
+                String clause = cr.get(c).of(fc.claim());
+                List<String> ct = Terms.of(clause, fc.lang());
+                int[] ci = new int[ct.size()];
+                int m = 0;
+                for (String t : ct) {
+                    Integer id = vocab.get(t);
+                    if (id != null) {
+                        ci[m++] = id;
+                    }
+                }
+                ci = Arrays.copyOf(ci, m);
+                Arrays.sort(ci);
+                clauseIds.add(ci);
+                clauseNeg[c] = Polarity.negated(clause, fc.lang());
+            }
+            float[] w = polarityWeights(tails[i], clauseIds, clauseNeg);
+            if (w[0] == w[1]) {
+                w = polarityWeights(terms[i], clauseIds, clauseNeg);
+            }
+            negated[i] = w[0] > 0 && w[0] >= w[1];
+        }
         frequent = new boolean[vocab.size()];
         int limit = Math.max(50, n / 100);
         for (int t = 0; t < frequent.length; t++) {

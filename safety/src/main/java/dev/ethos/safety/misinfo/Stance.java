@@ -23,7 +23,7 @@ record Stance(boolean question, boolean fiction, boolean debunk, boolean report,
             + "fantasy|sci-?fi|science fiction|fairy ?tales?|fables?|legends?|plot (idea|twist|of the)|"
             + "(story|novel|movie|film|game) plot|screenplay|script (idea|for)|tabletop|board game|video game|"
             + "role-?play(ing)?|rpg|campaign setting|villains?|heroine|protagonist|once upon a time|wizards?|"
-            + "dragons?|in the (book|movie|show|series|game|comic|film|play)|poem|dungeon|fairy|mythical|"
+            + "dragons?|in the (book|movie|show|series|game|comic|film|play|cartoon|sitcom|anime|manga|musical|fable|parody|sketch)|poem|dungeon|fairy|mythical|"
             + "imagine a world|writing prompt|game master|sequel|episode of|(in|for) (the|our|my|this|a|your) "
             + "([\\w-]+ )?(game|novel|story|movie|comic|campaign|screenplay|script)|(the|this|a|my|our) (film|movie|"
             + "documentary|show|series|drama|play|musical|thriller) (follows|tells|is about|depicts|portrays|"
@@ -117,11 +117,23 @@ record Stance(boolean question, boolean fiction, boolean debunk, boolean report,
         boolean fiction = has(zh, ZH_FICTION, EN_FICTION, l, mask)
                 || (!prev.isEmpty() && fiction(Terms.lower(prev), Terms.hasHan(prev)));
         boolean debunk = has(zh, ZH_DEBUNK, EN_DEBUNK, l, mask);
-        boolean report = has(zh, ZH_REPORT, EN_REPORT, l, mask);
+        // A report the sentence itself endorses ("the idea that X …, and it's true") is an assertion.
+        boolean report = has(zh, ZH_REPORT, EN_REPORT, l, mask) && !(debunk || endorsed(l, zh));
         boolean opinion = has(zh, ZH_OPINION, EN_OPINION, l, mask);
         boolean hedged = has(zh, ZH_HEDGE, EN_HEDGE, l, mask);
         boolean named = zh ? ZH_NAMED.find(s, mask) : namedEnglish(s, l, mask);
         return new Stance(question, fiction, debunk, report, opinion, hedged, named);
+    }
+
+    /** Run only on a sentence that reports a claim: it also says the claim is true. */
+    private static final Pattern EN_ENDORSE = Pattern.compile("\\b(and |but )?(it'?s|it is|that'?s|that is|this is|"
+            + "they'?re|they are) (absolutely |completely |totally |perfectly |100% |actually |really )?(true|correct|"
+            + "right|a fact|real|accurate)\\b|\\b(turns out to be|turned out to be|proved to be|is in fact) (true|right|"
+            + "correct|real)\\b");
+    private static final Pattern ZH_ENDORSE = Pattern.compile("(这|这是|确实|的确)(是)?(真的|事实|对的)|(说法|传言)(是)?(真的|属实|没错|正确)");
+
+    private static boolean endorsed(String lower, boolean zh) {
+        return (zh ? ZH_ENDORSE : EN_ENDORSE).matcher(lower).find();
     }
 
     /** Fiction framing in {@code s} (lower-cased). */

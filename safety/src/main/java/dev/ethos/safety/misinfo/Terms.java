@@ -57,14 +57,15 @@ final class Terms {
         "see seen saw visible visibility spot spotted observe observed",
         "cause causes caused causing trigger triggers triggered give gives gave giving lead leads led "
             + "result results resulting produce produces link links linked tie tied associate associated "
-            + "responsible blame blamed",
+            + "responsible blame blamed enable enables enabled",
         "fake faked fakes staged stage hoax hoaxes fabricated forged scam scams fraud invented invent concocted",
         "film filmed filming movie",
         "cancer cancers tumor tumors tumour tumours carcinoma malignancy",
         "doctor doctors physician physicians doc docs",
-        "food foods leftovers meals dishes groceries",
-        "eat eats eating ate eaten lunch dinner breakfast consume consumes consuming consumed ingest ingests swallow swallows swallowed "
-            + "swallowing",
+        "scientist scientists researcher researchers",
+        // Eating and food are one class: "eating X" and "X as food / X in your meals" say the same thing.
+        "eat eats eating ate eaten lunch dinner dinners breakfast meal consume consumes consuming consumed ingest ingests "
+            + "swallow swallows swallowed swallowing food foods leftovers meals dishes groceries diet diets cook cooks cooked cooking",
         "moon lunar",
         "earth planet world globe",
         "memory memories remember remembers remembering recall",
@@ -74,7 +75,6 @@ final class Terms {
         "hyperactive hyperactivity hyper",
         "big bigger large larger huge",
         "kill kills killed killing lethal deadly fatal",
-        "radioactive radioactivity irradiated",
         "track tracks tracked tracking surveil surveillance monitor monitoring",
         "microchip microchips chip chips implant implants",
         "virus viruses viral",
@@ -86,12 +86,31 @@ final class Terms {
         "government governments govt state authorities authority officials",
         "plane planes airplane airplanes aircraft jet jets airliner airliners",
         "short shorter tiny small little petite",
-        "angry anger enrage enraged furious rage infuriate",
         "fingernail fingernails nail nails",
         "blind sightless",
         "stomach gut belly",
         "brain brains mind",
-        "sugar sugary sweets candy",
+        "sugar sugary sweets candy cake cakes dessert desserts cookie cookies soda sodas",
+        "color colors colour colours coloured colored",
+        "death dead die dies died dying deceased",
+        "continue continues continued keep keeps kept",
+        "frighten frightened scare scared afraid fear fearful threatened startled panic panicked",
+        "bury buries buried burying stick sticks stuck",
+        "thick thicker coarse coarser dense denser",
+        "dark darker",
+        "battle battles war wars combat fight fighting raid raids",
+        "believe believes believed think thinks thought assume assumed",
+        "appear appears appeared look looks seem seems",
+        "protect protects protected protection prevent prevents prevented prevention shield shields guard guards",
+        "radioactive radioactivity irradiated radiation",
+        "penny pennies coin coins cent cents",
+        "crack cracks cracked cracking pop pops popped popping",
+        "chemical chemicals toxin toxins poison poisons",
+        "spray sprays sprayed spraying dump dumps dumped",
+        "chemtrail chemtrails contrail contrails trail trails",
+        "stay stays stayed remain remains remained linger lingers",
+        "population public citizens",
+        "angry anger enrage enraged furious rage infuriate provoke provokes provoked irritate irritates mad aggressive",
     };
 
     private static final Map<String, String> EN_CANON = new HashMap<>();
@@ -126,14 +145,59 @@ final class Terms {
         {"秒钟", "秒"},
         {"变软|软化", "软化"},
         {"变硬|硬化", "硬化"},
+        {"打电话|接电话|讲电话|接听电话|通电话|通话", "通话"},
+        {"冒充|假冒|仿冒|伪造|冒牌", "假"},
+        {"市面上|市场上|市面", "市场"},
+        {"清除|清理|清洗|排出|排除|清掉|清走", "清除"},
+        {"灰尘|粉尘|尘埃", "灰尘"},
+        {"隔夜食物|隔夜饭|隔夜菜|剩饭剩菜|剩饭|剩菜", "隔夜菜"},
+        {"抗癌|防癌", "防癌"},
+        {"心血管疾病|心血管病|心脏疾病|心脏病", "心脏病"},
+        {"大骨汤|骨头汤|排骨汤|骨汤", "骨头汤"},
+        {"宝宝|婴儿|胎儿", "胎儿"},
+        {"爆炸|炸了|炸掉|炸裂", "爆炸"},
+        {"含有铅|含铅|有铅", "含铅"},
     };
     private static final Pattern[] ZH_PATTERNS = new Pattern[ZH_PHRASES.length];
+    /**
+     * The first characters of each phrase's alternatives: a phrase can only occur in a text that holds
+     * one of them, so its regex is skipped otherwise (exact; the phrases are plain literals).
+     */
+    private static final String[] ZH_FIRST = new String[ZH_PHRASES.length];
 
     static {
         for (int i = 0; i < ZH_PHRASES.length; i++) {
-            ZH_PATTERNS[i] = Pattern.compile(ZH_PHRASES[i][0]);
+            String re = ZH_PHRASES[i][0];
+            ZH_PATTERNS[i] = Pattern.compile(re);
+            StringBuilder first = new StringBuilder();
+            for (String alt : re.split("\\|")) {
+                for (int k = 0; k < alt.length(); k++) {
+                    if (Character.UnicodeScript.of(alt.charAt(k)) != Character.UnicodeScript.HAN) {
+                        throw new IllegalStateException("Chinese phrase is not a plain literal: " + alt);
+                    }
+                }
+                if (first.indexOf(alt.substring(0, 1)) < 0) {
+                    first.append(alt.charAt(0));
+                }
+            }
+            ZH_FIRST[i] = first.toString();
         }
     }
+
+    private static boolean holdsAny(String text, String chars) {
+        for (int k = 0; k < chars.length(); k++) {
+            if (text.indexOf(chars.charAt(k)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String ZH_DIGITS = "一二三四五六七八九十";
+
+    /** A Chinese digit one to ten before a measure word (七秒 = 7秒); not 一起, 一定, 万一. */
+    private static final Pattern ZH_COUNT = Pattern.compile("(?<![一二三四五六七八九十百千万])[一二三四五六七八九十]"
+            + "(?=(秒|分钟|小时|天|周|个月|年|倍|岁|次)(?![一二三四五六七八九十]))");
 
     /** Function characters: they carry no content and cut runs of Han characters. */
     private static final String ZH_STOP = "的了是在会和与及就都也很吗呢吧啊呀把被这那个种些其之而并又还让使对于从到给得着过地"
@@ -155,7 +219,12 @@ final class Terms {
         Set<String> out = new LinkedHashSet<>();
         if ("zh".equals(lang) || hasHan(norm)) {
             for (int i = 0; i < ZH_PATTERNS.length; i++) {
-                norm = ZH_PATTERNS[i].matcher(norm).replaceAll(ZH_PHRASES[i][1]);
+                if (holdsAny(norm, ZH_FIRST[i])) {
+                    norm = ZH_PATTERNS[i].matcher(norm).replaceAll(ZH_PHRASES[i][1]);
+                }
+            }
+            if (holdsAny(norm, ZH_DIGITS)) {
+                norm = ZH_COUNT.matcher(norm).replaceAll(m -> String.valueOf(ZH_DIGITS.indexOf(m.group().charAt(0)) + 1));
             }
         }
         norm = expandEnglish(norm);
@@ -241,7 +310,10 @@ final class Terms {
         {"climate change", "climatechange"}, {"global warming", "climatechange"},
         {"night vision", "nightvision"}, {"see in the dark", "nightvision"}, {"see at night", "nightvision"},
         {"bounce off the walls", "hyperactive"}, {"bouncing off the walls", "hyperactive"},
-        {"made up", "fake"}, {"cooked up", "fake"}, {"cell phone", "phone"}, {"mobile phone", "phone"},
+        {"made up", "fake"}, {"cooked up", "fake"}, {"dreamed up", "fake"}, {"dreamt up", "fake"},
+        {"thought up", "fake"}, {"cell phone", "phone"}, {"mobile phone", "phone"},
+        // A compound whose head adds nothing the first word does not already say.
+        {"microwave oven", "microwave"}, {"naked eye", "eye"}, {"chewing gum", "gum"},
     };
 
     private static String phrases(String text) {
@@ -358,6 +430,15 @@ final class Terms {
             s = undouble(s.substring(0, s.length() - 2));
         } else if (s.length() > 5 && s.endsWith("ly")) {
             s = s.substring(0, s.length() - 2);
+        }
+        // Nominalisations meet their verbs and adjectives: infection / infect, vaccination / vaccinate,
+        // treatment / treat, blindness / blind.
+        if (s.length() > 6 && s.endsWith("tion")) {
+            s = s.substring(0, s.length() - 3);
+        } else if (s.length() > 7 && s.endsWith("ment")) {
+            s = s.substring(0, s.length() - 4);
+        } else if (s.length() > 7 && s.endsWith("ness")) {
+            s = s.substring(0, s.length() - 4);
         }
         if (s.length() > 3 && s.endsWith("e")) {
             s = s.substring(0, s.length() - 1);
