@@ -93,20 +93,20 @@ final class Citations {
         Matcher v = VOLUME.matcher(s);
         while (v.find()) {
             if (v.group(2) != null) {
-                int n = Integer.parseInt(v.group(2));
+                int n = number(v.group(2));
                 if (n <= 0) {
                     out.add(new Problem(v.start(), v.end(), "impossible " + v.group(1).toLowerCase(Locale.ROOT)
                             .replace(".", "") + " " + n, 0.9));
                 }
             } else if (v.group(3) != null) {
-                int n = Integer.parseInt(v.group(3));
+                int n = number(v.group(3));
                 if (n <= 0) {
                     out.add(new Problem(v.start(), v.end(), "impossible " + ("卷".equals(v.group(4)) ? "volume" : "issue")
                             + " " + n, 0.9));
                 }
             } else if (v.group(5) != null) {
-                int vol = Integer.parseInt(v.group(5));
-                int iss = Integer.parseInt(v.group(6));
+                int vol = number(v.group(5));
+                int iss = number(v.group(6));
                 if ((vol <= 0 || iss <= 0) && !(vol >= 1000)) {
                     out.add(new Problem(v.start(), v.end(), "impossible volume(issue) " + vol + "(" + iss + ")", 0.85));
                 }
@@ -156,6 +156,18 @@ final class Citations {
             }
         }
         return out;
+    }
+
+    /**
+     * A signed run of digits as an int, saturated: any run past nine digits ("number
+     * 5610627047095877", a card or reference number) counts as 999,999,999 with its sign, which is
+     * all the volume and issue checks need (they only ask whether it is above zero).
+     */
+    static int number(String digits) {
+        boolean negative = digits.startsWith("-");
+        int len = digits.length() - (negative ? 1 : 0);
+        int n = len > 9 ? 999_999_999 : Integer.parseInt(negative ? digits.substring(1) : digits);
+        return negative ? -n : n;
     }
 
     private static boolean citationContext(String lower) {
