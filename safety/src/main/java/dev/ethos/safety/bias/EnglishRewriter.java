@@ -1534,6 +1534,14 @@ final class EnglishRewriter {
                     return;
                 }
             }
+            if (cap && sentenceInitial(i) && (LEX.personNouns.contains(base) || LEX.roleForms.containsKey(base))
+                    && titleBeforeName(i)) {
+                // a role used as a title at the start of a sentence: "Chairman Mao led his army"
+                Entity e = new Entity(false, 'u');
+                mention(i, e);
+                skipTo = nameRun(next(i), e);
+                return;
+            }
             if (LEX.personNouns.contains(base) && !cap || LEX.personNouns.contains(base) && sentenceInitial(i)) {
                 if (isCompoundModifier(i)) {
                     return;
@@ -1573,6 +1581,32 @@ final class EnglishRewriter {
             }
             return w.endsWith("er") || w.endsWith("or") || w.endsWith("ist") || w.endsWith("ian")
                     || w.endsWith("eer") || w.endsWith("ee");
+        }
+
+        /**
+         * A singular role word directly followed by a run of capitalised, name-like words (a known
+         * given name, or a word that is no function word, person noun, role or verb) that ends
+         * before a lowercase word: "Chairman Mao led", "Coach Okafor said". A heading such as
+         * "Software Engineer" or "Manager Responsibilities:" does not qualify.
+         */
+        private boolean titleBeforeName(int i) {
+            int k = next(i);
+            if (k < 0 || t.kind[k] != WORD || !capitalized(k)) {
+                return false;
+            }
+            int last = k;
+            for (int m = k; m >= 0 && t.kind[m] == WORD && capitalized(m); m = next(m)) {
+                String w = t.lower[m];
+                boolean nameLike = LEX.firstNames.containsKey(w)
+                        || !(FUNCTION_WORDS.contains(w) || LEX.personNouns.contains(w) || LEX.roleForms.containsKey(w)
+                        || LEX.genderedNouns.containsKey(w) || LEX.verbs.contains(w) || LEX.verbs.contains(baseForm(w)));
+                if (!nameLike) {
+                    return false;
+                }
+                last = m;
+            }
+            int v = next(last);
+            return v >= 0 && t.kind[v] == WORD && !capitalized(v);
         }
 
         private int nameRun(int k, Entity e) {
@@ -2049,6 +2083,13 @@ final class EnglishRewriter {
                 keep = true; // title before a name
             }
             Entity entity = null;
+            if (role.isPerson() && !form.plural() && cap && titleBeforeName(i)) {
+                // a title before a name, also at the start of a sentence: "Chairman Mao led his army"
+                entity = new Entity(false, 'u');
+                mention(i, entity);
+                skipTo = Math.max(skipTo, nameRun(next(i), entity));
+                return true;
+            }
             if (role.isPerson() && !form.plural()) {
                 entity = entityForNoun(i, 'u');
                 // The role noun stays only when it is applied to a person identified otherwise: a
