@@ -63,7 +63,7 @@ EN_T = [
     "I met with Dr. [[P|{n}]] this morning and she recommended another scan in six weeks.",
     "[[P|{n}]]'s report is attached; please review it before the call.",
     "Reviewer: [[P|{n}]] <[[E|reviewer.team@kestrel-labs.io]]>",
-    "From: [[P|{n}]]\nTo: procurement@example.com\nSent: Monday",
+    "From: [[P|{n}]]\nTo: [[E|procurement@example.com]]\nSent: Monday",
     "Emergency contact: [[P|{n}]] (spouse), [[PH|+90 532 418 27 63]]",
     "Passenger: [[P|{n}]]\nPassport No.: [[PP|P7734120]]\nSeat: 14C",
     "The visa application for [[P|{n}]] was approved on 4 June.",
