@@ -287,7 +287,7 @@ public final class PersonRecognizer implements Recognizer {
 
     /** Chat cues that only open a lower-case name ("hey it's john smith", "ping mary jones"). */
     private static final String[] LOWER_ONLY_CUE = {"it's", "it’s", "this is", "i'm", "ping", "fwd to", "forward to",
-        "ask", "tell", "with", "from", "thx", "lol"};
+        "ask", "tell", "thx", "lol"};
     private static final Keywords LOWER_CUES = new Keywords(concat(concat(STRONG_CUE, ROLE_CUE), LOWER_ONLY_CUE));
     private static final Context.Words STRONG_WORDS = new Context.Words(STRONG_CUE);
     private static final Context.Words ROLE_WORDS = new Context.Words(ROLE_CUE);
