@@ -25,19 +25,24 @@ import org.junit.jupiter.api.Test;
  * a change that loses recall or precision on text like this fails here.
  */
 class ProbeSetTest {
-    private record Span(int start, int end, String type) {
+    record Span(int start, int end, String type) {
     }
 
-    private record Rec(String id, String lang, String text, List<Span> gold) {
+    record Rec(String id, String lang, String text, List<Span> gold) {
     }
 
     private static List<Rec> records;
 
     @BeforeAll
     static void load() throws IOException {
-        records = new ArrayList<>();
+        records = load("probes.jsonl");
+    }
+
+    /** The records of a probe file beside this class. */
+    static List<Rec> load(String resource) throws IOException {
+        List<Rec> records = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                ProbeSetTest.class.getResourceAsStream("probes.jsonl"), StandardCharsets.UTF_8))) {
+                ProbeSetTest.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
                 if (line.isBlank()) {
@@ -54,6 +59,7 @@ class ProbeSetTest {
                         spans));
             }
         }
+        return records;
     }
 
     private static double iou(int a0, int a1, int b0, int b1) {
@@ -64,6 +70,11 @@ class ProbeSetTest {
 
     /** {found gold, gold, false-positive predictions} for binary (typed = false) or typed matching. */
     private static int[] count(boolean typed) {
+        return count(records, typed);
+    }
+
+    /** {found gold, gold, false-positive predictions} of {@code records}. */
+    static int[] count(List<Rec> records, boolean typed) {
         PiiAnalyzer analyzer = PiiAnalyzer.ofDefaults();
         int found = 0;
         int gold = 0;

@@ -91,7 +91,10 @@ public final class PersonRecognizer implements Recognizer {
             + "Merry Kind Warm Looking Following Attached Enclosed Confirm Confirmed Dear Attention Urgent "
             + "Important Reminder Notice Alert Hospital Medical Health Insurance Social Security Office Post Box "
             + "PO Route Suite Gate Terminal Flight Train Bus Station Airport Hotel Inn Cafe Restaurant Bar Pub "
-            + "Shop Store Market Mall Plaza Tower Hall Church Temple Museum Library Gallery Theatre Theater Stadium");
+            + "Shop Store Market Mall Plaza Tower Hall Church Temple Museum Library Gallery Theatre Theater Stadium "
+            // field labels and heading words of status reports and tables
+            + "Status Priority Milestone Deadline Due Next Previous Current Overview Outlook Draft Review Launch "
+            + "Remarks Opening Closing Session");
     static final Set<String> COMPANY = Lexicon.words("Inc Inc. Incorporated Ltd Ltd. Limited LLC LLP Llc Corp Corp. "
             + "Corporation Co Co. Company Companies GmbH AG SA SAS BV NV Plc PLC PLC. Pty Holdings Holding Group Partners "
             + "Associates Brothers Bros Industries Enterprises Ventures Capital Investments Investment Financial "
@@ -137,6 +140,20 @@ public final class PersonRecognizer implements Recognizer {
             + "Toyota Honda Nissan Lamborghini Maserati Bugatti Peugeot Renault Citroen Citroën Opel Volkswagen "
             + "Subaru Mazda Suzuki Hyundai Kia Lenovo Asus Acer Huawei Xiaomi Samsung Sony Philips Bosch Siemens "
             + "Nikon Canon Dyson Apache Oracle Adobe Nvidia Intel Cisco");
+    /** Job nouns: a run that ends in one is a job title ("Senior Analyst", "Lead Engineer"), not a name. */
+    static final Set<String> JOB_NOUNS = Lexicon.words("Analyst Engineer Developer Programmer Consultant Specialist "
+            + "Coordinator Administrator Architect Designer Associate Assistant Executive Representative Scientist "
+            + "Accountant Advisor Adviser Strategist Technician Intern Officer Supervisor Editor Recruiter "
+            + "Controller Auditor Counsel Paralegal Lead Head Partner Owner Agent Clerk Receptionist");
+    /** Capitalised particles inside a name ("Youssef El Amrani", "Tran Van Minh"); only between two name words. */
+    static final Set<String> CAP_PARTICLES = Lexicon.words("El Al Le La De Da Di Du Van Von Der Den Dos Das Del Bin Ibn "
+            + "Abu Ben Bint");
+    /**
+     * The most common Vietnamese family names (they open a name: "Nguyen Thi Lan"); a three-word run of short
+     * words that opens with one is a name in Vietnamese order.
+     */
+    static final Set<String> VIET_SURNAMES = Lexicon.words("Nguyen Tran Le Pham Hoang Huynh Phan Vu Vo Dang Bui Do "
+            + "Ho Ngo Duong Ly Truong Dinh Lam Mai Trinh Doan Luong Cao Quach Ta Thai Ha Lu Chau Kieu Khuc");
     static final Set<String> PARTICLES = Lexicon.words("van von de der den del della di da dos das du la le ten ter "
             + "bin ibn al el y ap");
     private static final String[] STRONG_CUE = {"hi", "hello", "dear", "name:", "name", "姓名", "hey", "thanks",
@@ -172,7 +189,7 @@ public final class PersonRecognizer implements Recognizer {
         "旅客", "尊敬的", "亲爱的", "您好", "你好", "寄给", "发给", "交给", "转交"};
     /** Function words a name may follow; they only mark a word boundary. */
     private static final String[] ZH_WEAK_LEAD = {"致", "请", "和", "与", "及", "是", "为", "叫", "由", "给", "找", "问",
-        "对", "向", "把", "让", "被", "跟", "同", "的", "将", "经", "派", "见", "约", "通知", "感谢", "谢谢"};
+        "对", "向", "把", "让", "被", "跟", "同", "的", "将", "经", "派", "见", "约", "通知", "感谢", "谢谢", "据"};
     private static final String[] ZH_LEAD = concat(ZH_ROLE_LEAD, ZH_WEAK_LEAD);
 
     private static String[] concat(String[] a, String[] b) {
@@ -185,19 +202,21 @@ public final class PersonRecognizer implements Recognizer {
         "总", "的", "出生", "生于", "收", "是", "在", "已", "和", "与", "说", "表示", "负责", "电话", "手机", "邮箱",
         "身份证", "护照", "今年", "于", "来自", "家住", "住在", "现居", "等", "您好", "你好", "将", "会", "也", "还",
         "提交", "发来", "报名", "签收", "已经", "打来", "告诉", "要求", "申请", "联系", "来电", "请假", "请到", "请于",
-        "核对", "检查", "确认", "处理", "参加", "出席", "回复", "收到", "完成", "签字", "入职", "离职", "报销", "负责人"};
+        "核对", "检查", "确认", "处理", "参加", "出席", "回复", "收到", "完成", "签字", "入职", "离职", "报销", "负责人",
+        "介绍", "指出", "认为", "一起"};
     /**
      * Verbs that may follow a name ("芮子健检查"): they end a name like the other follow words, but as they also
      * follow ordinary nouns ("数据检查") they never let a rare character count as a given name.
      */
     private static final Set<String> ZH_VERB_FOLLOW = Set.of("来电", "请假", "请到", "请于", "核对", "检查", "确认", "处理",
-        "参加", "出席", "回复", "收到", "完成", "签字", "入职", "离职", "报销", "负责人");
+        "参加", "出席", "回复", "收到", "完成", "签字", "入职", "离职", "报销", "负责人", "介绍", "指出", "认为", "一起");
     /** Common words that begin with a surname character and follow lead words ("客户信息"). */
     private static final Set<String> NOT_NAMES = Lexicon.words("信息 资料 服务 名单 地址 电话 号码 邮箱 账户 账号 编号 类型 数量 "
             + "需求 反馈 满意 管理 关系 代表 支持 中心 体验 数据 隐私 订单 评价 安全 权限 名称 单位 部门 公司 时间 日期 金额 "
             + "方式 方面 方法 成功 成员 成本 陈述 于是 万一 高兴 高级 高度 江湖 海外 金融 石油 白色 黄金 常见 常用 程序 "
             + "马上 朱红 余额 应用 应该 齐全 文件 文档 明天 明确 明白 平台 平时 安装 安排 和谐 向导 向上 向下 任务 任何 "
             + "任意 包括 包含 连接 连续 车辆 车主 路线 路由 项目 经理 经济 钟表 甘蔗 全部 全面 全体 东西 东方 南方 西方 "
+            + "华为 万科 方正 金山 黄山 华山 白云 江南 "
             + "北方 上海 北京 天津 广州 深圳 杭州 南京 武汉 成都 重庆 西安 苏州");
     private static final Set<String> ZH_TITLES = Set.of("先生", "女士", "小姐", "经理", "老师", "医生", "教授", "博士",
         "总监", "主任", "律师", "护士", "工程师", "院长", "校长", "局长", "处长", "科长", "部长", "董事长");
@@ -266,7 +285,10 @@ public final class PersonRecognizer implements Recognizer {
         }
     }
 
-    private static final Keywords LOWER_CUES = new Keywords(concat(STRONG_CUE, ROLE_CUE));
+    /** Chat cues that only open a lower-case name ("hey it's john smith", "ping mary jones"). */
+    private static final String[] LOWER_ONLY_CUE = {"it's", "it’s", "this is", "i'm", "ping", "fwd to", "forward to",
+        "ask", "tell", "thx", "lol"};
+    private static final Keywords LOWER_CUES = new Keywords(concat(concat(STRONG_CUE, ROLE_CUE), LOWER_ONLY_CUE));
     private static final Context.Words STRONG_WORDS = new Context.Words(STRONG_CUE);
     private static final Context.Words ROLE_WORDS = new Context.Words(ROLE_CUE);
     private static final Context.Words AFTER_WORDS = new Context.Words(AFTER_CUE);
@@ -291,7 +313,7 @@ public final class PersonRecognizer implements Recognizer {
                 i++;
             }
             int a = i;
-            while (i < n && cs[i] >= 'a' && cs[i] <= 'z') {
+            while (i < n && Character.isLowerCase(cs[i])) {
                 i++;
             }
             int aEnd = i;
@@ -299,7 +321,7 @@ public final class PersonRecognizer implements Recognizer {
                 return;
             }
             int b = ++i;
-            while (i < n && (cs[i] >= 'a' && cs[i] <= 'z' || cs[i] == '\'' || cs[i] == '-')) {
+            while (i < n && (Character.isLowerCase(cs[i]) || cs[i] == '\'' || cs[i] == '-')) {
                 i++;
             }
             if (i - b < 3 || t.isWordChar(i) || i < n && "=(_@/".indexOf(cs[i]) >= 0) {
@@ -327,7 +349,7 @@ public final class PersonRecognizer implements Recognizer {
             return false;
         }
         String gap = s.substring(from, to);
-        return gap.equals(", ") || gap.equals(" and ") || gap.equals(", and ") || gap.equals(" & ") || gap.equals(" or ")
+        return gap.equals(", ") || gap.equals(" and ") || gap.equals(", and ") || gap.equals(" & ") || gap.equals(" or ") || gap.equals("; ")
                 || gap.equals("、") || gap.equals("，");
     }
 
@@ -406,6 +428,20 @@ public final class PersonRecognizer implements Recognizer {
                 return;
             }
         }
+        if (JOB_NOUNS.contains(run.get(run.size() - 1).word) && !surname(run.get(run.size() - 1).word)) {
+            return;
+        }
+        if (run.size() >= 3) {
+            int v = run.size() - 3;
+            boolean lead = true;
+            for (int k = 0; k < v; k++) {
+                lead &= STOP.contains(run.get(k).word) || TITLES.contains(run.get(k).word);
+            }
+            if (lead && vietnamese(run, v)) {
+                emitScored(t, run, v, v + 3, 0.7, out);
+                return;
+            }
+        }
         boolean title = false;
         while (a < b && (STOP.contains(run.get(a).word) || TITLES.contains(run.get(a).word) || isParticle(run.get(a))
                 || isInitial(run.get(a)) && a + 1 < b && STOP.contains(run.get(a + 1).word))) {
@@ -434,12 +470,42 @@ public final class PersonRecognizer implements Recognizer {
         }
         // Titles or stop words inside the run split it ("Dr. Katharina Becker and Mr. Jones").
         for (int k = a; k < b; k++) {
+            if (k > a && k + 1 < b && CAP_PARTICLES.contains(run.get(k).word)) {
+                continue;
+            }
             if (STOP.contains(run.get(k).word) || TITLES.contains(run.get(k).word)) {
                 emit(t, run, a, k, title, out);
                 return;
             }
         }
         emit(t, run, a, b, title, out);
+    }
+
+    /** Vietnamese order: a common family name, then two short syllables, none a stop word. */
+    private static boolean vietnamese(List<Tok> run, int from) {
+        if (!VIET_SURNAMES.contains(run.get(from).word)) {
+            return false;
+        }
+        for (int k = from + 1; k < run.size(); k++) {
+            String w = run.get(k).word;
+            if (w.length() < 2 || w.length() > 6 || STOP.contains(w) && !CAP_PARTICLES.contains(w)
+                    || !w.chars().allMatch(Character::isLetter) || w.equals(w.toUpperCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void emitScored(PiiText t, List<Tok> run, int a, int b, double base, List<PiiCandidate> out) {
+        double score = base;
+        int start = run.get(a).start;
+        int end = run.get(b - 1).end;
+        if (Context.before(t, start, 4, "the") || Context.after(t, end, 12, COMPANY_VERB_WORDS)) {
+            score -= 0.3;
+        }
+        if (score >= 0.2) {
+            out.add(new PiiCandidate("PERSON", start, end, score, name()));
+        }
     }
 
     private static boolean eponym(String a, String b) {
@@ -494,6 +560,36 @@ public final class PersonRecognizer implements Recognizer {
         return true;
     }
 
+    /**
+     * Surnames by their form: Slavic, Baltic, Georgian, Armenian, Greek, Romanian and Turkish patronymic
+     * endings (Bekova, Ivanenko, Kowalski, Nowakowska, Mickiewicz, Papadopoulos, Ionescu, Yılmazoğlu,
+     * Gelashvili, Petrosyan). Six letters at least and lower case after the capital.
+     */
+    static boolean surnameSuffix(String w) {
+        if (w.length() < 6 || !Character.isUpperCase(w.charAt(0)) || SUFFIX_NOT_NAMES.contains(w)) {
+            return false;
+        }
+        for (int k = 1; k < w.length(); k++) {
+            if (!Character.isLowerCase(w.charAt(k))) {
+                return false;
+            }
+        }
+        if (w.length() >= 8 && (w.startsWith("Abdel") || w.startsWith("Abdul") || w.startsWith("Abdal"))) {
+            return true; // Arabic theophoric surnames (Abdelrahman, Abdulkarim)
+        }
+        for (String suf : SURNAME_SUFFIXES) {
+            if (w.endsWith(suf)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> SUFFIX_NOT_NAMES = Lexicon.words("Geneva Casanova Villanova Terranova Supernova "
+            + "Kenyan Bratislava Moldova Jakarta Ljubljana Slovenska Polska Novaya Teleska");
+    private static final String[] SURNAME_SUFFIXES = {"ova", "eva", "ovich", "evich", "ovna", "enko", "ski", "ska",
+        "wicz", "czyk", "poulos", "escu", "oglu", "oğlu", "shvili", "dze", "yan", "ović", "ević"};
+
     private static final Set<String> MAC_WORDS = Lexicon.words("MacBook MacOS MacPro McDonald's McAfee McKinsey "
             + "McLaren McCafe McCafé McFlurry McNuggets McMuffin McChicken");
 
@@ -508,7 +604,7 @@ public final class PersonRecognizer implements Recognizer {
 
     private static boolean surname(String w) {
         String tc = titleCase(w);
-        if (Lists.SURNAMES.contains(tc) || gaelic(w)) {
+        if (Lists.SURNAMES.contains(tc) || gaelic(w) || surnameSuffix(tc)) {
             return true;
         }
         int dash = tc.indexOf('-');
@@ -576,6 +672,7 @@ public final class PersonRecognizer implements Recognizer {
         String s = t.normalized();
         char[] cs = t.chars();
         int n = s.length();
+        int lastEnd = -2;
         for (int i = 0; i + 1 < n; i++) {
             char c = cs[i];
             if (!SURNAME_START[c]) {
@@ -602,7 +699,10 @@ public final class PersonRecognizer implements Recognizer {
                     continue;
                 }
             } else {
-                lead = i > 0 && (cs[i - 1] == ':' || cs[i - 1] == '：');
+                // After a label colon, or the next name of a list ("黄欣怡、司马鹏"), or a table cell under a 姓名 header.
+                lead = i > 0 && (cs[i - 1] == ':' || cs[i - 1] == '：')
+                        || i - 1 == lastEnd && (cs[i - 1] == '、' || cs[i - 1] == '，' || cs[i - 1] == ',')
+                        || nameColumn(s, i);
             }
             int g = i + sl;
             int len = 0;
@@ -644,7 +744,9 @@ public final class PersonRecognizer implements Recognizer {
             }
             String follow = followAt(s, i + len);
             boolean titled = follow != null && ZH_TITLES.contains(follow);
-            if (leftBoundary && !lead && follow == null && !titled) {
+            boolean speaker = lineStart(s, i) && i + len < n && (cs[i + len] == '：' || cs[i + len] == ':')
+                    && !(sl == 1 && NOT_NAMES.contains(s.substring(i, i + 2)));
+            if (leftBoundary && !lead && follow == null && !titled && !speaker) {
                 // A bare two- or three-character word between punctuation: too weak on its own,
                 // unless a name label is right before it.
                 boolean paren = i + len < n && (cs[i + len] == '（' || cs[i + len] == '(');
@@ -655,9 +757,47 @@ public final class PersonRecognizer implements Recognizer {
             }
             double score = titled || lead ? 0.85 : 0.7;
             out.add(new PiiCandidate("PERSON", i, i + len, score, name()));
+            lastEnd = i + len;
             i += len - 1;
         }
     }
+
+    private static boolean lineStart(String s, int i) {
+        return i == 0 || s.charAt(i - 1) == '\n';
+    }
+
+    /**
+     * A cell that opens a line of a table ("上官婉儿 | 139…") whose header line, at most five lines up, opens with a
+     * name label (姓名, 联系人 …). Bounded: looks back at most 400 chars, only when a cell separator follows.
+     */
+    private static boolean nameColumn(String s, int i) {
+        if (!lineStart(s, i)) {
+            return false;
+        }
+        int j = i;
+        while (j < s.length() && j - i < 6 && PiiText_isHan(s.charAt(j))) {
+            j++;
+        }
+        while (j < s.length() && s.charAt(j) == ' ') {
+            j++;
+        }
+        if (j >= s.length() || (s.charAt(j) != '|' && s.charAt(j) != '\t' && s.charAt(j) != '｜')) {
+            return false;
+        }
+        int lineEnd = i - 1;
+        for (int lines = 0; lines < 5 && lineEnd > 0 && i - lineEnd < 400; lines++) {
+            int ls = s.lastIndexOf('\n', lineEnd - 1) + 1;
+            for (String label : TABLE_NAME_HEADERS) {
+                if (s.startsWith(label, ls)) {
+                    return true;
+                }
+            }
+            lineEnd = ls - 1;
+        }
+        return false;
+    }
+
+    private static final String[] TABLE_NAME_HEADERS = {"姓名", "联系人", "客户", "员工", "收件人", "负责人", "成员", "人员"};
 
     /** Only a weak one-character follow word (是, 在 …) after a two-character name without a lead word. */
     private static boolean weakFollowOnly(String s, int i) {
