@@ -43,6 +43,7 @@ class RecognizersTest {
         "Call +44 20 7946 0018 now.|PHONE_NUMBER:+44 20 7946 0018",
         "手机：13800138000|PHONE_NUMBER:13800138000",
         "Dr. Grace Hopper called.|PERSON:Grace Hopper",
+        "A song by Carole King played.|PERSON:Carole King",
         "请联系王建国先生。|PERSON:王建国",
         "Ship to 742 Evergreen Terrace, Springfield, IL 62704.|STREET_ADDRESS:742 Evergreen Terrace, Springfield, IL 62704",
         "Adresse: Hauptstraße 5, 10115 Berlin.|STREET_ADDRESS:Hauptstraße 5, 10115 Berlin",
@@ -72,6 +73,8 @@ class RecognizersTest {
         "password: ********",
         "Orion Freight reported quarterly revenue of $174,589.00.",
         "Card on file: **** **** **** 8561 (expires 09/27).",
+        "Coins from the reign of King Henry VIII were found.",
+        "Pope Francis visited the city.",
     })
     void ignoresNegatives(String text) {
         assertEquals(List.of(), found(text));

@@ -58,6 +58,14 @@ public final class PersonRecognizer implements Recognizer {
     static final Set<String> TITLES = Lexicon.words("Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lady Lord Madam Mme "
             + "Mlle Herr Frau Rev Fr Capt Captain Col Gen Lt Sgt Officer Judge Justice Senator Sen Rep President "
             + "Director Manager Coach Nurse Doctor Agent Detective Inspector Chief Uncle Aunt Auntie");
+    /** Titles of monarchs and popes: followed by one name (and a numeral) they name no given + family name. */
+    static final Set<String> MONARCH = Lexicon.words("King Queen Pope Emperor Empress Tsar Tsarina Sultan Shah Kaiser "
+            + "Pharaoh Prince Princess");
+
+    private static boolean roman(String w) {
+        return w.length() <= 5 && !w.isEmpty() && w.chars().allMatch(ch -> "IVX".indexOf(ch) >= 0);
+    }
+
     static final Set<String> STOP = Lexicon.words("The A An This That These Those There Their They Them We You Your "
             + "Yours Our Ours My Mine His Her Hers Its It I He She Me Us Who Whom Whose What Which When Where Why How "
             + "If Then Else And Or But Nor So Yet For With Without Within From To Of In On At By As Per Via Into Onto "
@@ -442,6 +450,9 @@ public final class PersonRecognizer implements Recognizer {
                 return;
             }
         }
+        if (MONARCH.contains(run.get(a).word) && (b - a == 2 || b - a == 3 && roman(run.get(a + 2).word))) {
+            return; // Queen Elizabeth II, Pope Francis: a title and one regnal name, no family name
+        }
         boolean title = false;
         while (a < b && (STOP.contains(run.get(a).word) || TITLES.contains(run.get(a).word) || isParticle(run.get(a))
                 || isInitial(run.get(a)) && a + 1 < b && STOP.contains(run.get(a + 1).word))) {
@@ -705,6 +716,13 @@ public final class PersonRecognizer implements Recognizer {
                         || nameColumn(s, i);
             }
             int g = i + sl;
+            if (sl == 1 && cs[g] == c) {
+                continue; // 谈谈, 常常, 时时: a reduplicated character is a word, not surname + given name
+            }
+            if (sl == 1 && FUNCTION_SURNAME[c] && !nameSlot(t, s, cs, i, lastEnd)
+                    && !(endsWithAny(cs, i, ROLE_LEAD_BY_LAST) && commonGivenThenBoundary(s, cs, g))) {
+                continue; // 都应, 那位, 曾在: an adverb or pronoun that is also a surname, without a name slot
+            }
             int len = 0;
             String titleHere = followAt(s, g);
             if (titleHere != null && ZH_TITLES.contains(titleHere)) {
@@ -726,7 +744,8 @@ public final class PersonRecognizer implements Recognizer {
                 if (len > 0 && sl == 1 && NOT_NAMES.contains(s.substring(i, i + 2))) {
                     len = 0;
                 }
-            } else if (givenChar(s, g) && !(sl == 1 && weakFollowOnly(s, g + 1))) {
+            } else if (givenChar(s, g) && !(sl == 1 && weakFollowOnly(s, g + 1))
+                    && !(sl == 1 && NOT_NAMES.contains(s.substring(i, i + 2)))) {
                 String follow1 = followAt(s, g + 1);
                 boolean ok1 = follow1 != null || g + 1 >= n || !PiiText_isHan(cs[g + 1]);
                 boolean ok2 = givenChar(s, g + 1) && (g + 2 >= n || !PiiText_isHan(cs[g + 2])
@@ -761,6 +780,71 @@ public final class PersonRecognizer implements Recognizer {
             i += len - 1;
         }
     }
+
+    /**
+     * Surname characters that are far more often an adverb, pronoun, conjunction or common verb (都 "all", 那
+     * "that", 曾 "once", 于 "at", 来 "come" …). They start a name only in a name slot.
+     */
+    private static final boolean[] FUNCTION_SURNAME = new boolean[65536];
+
+    static {
+        for (char c : "都那和但向于应由全常时曾莫来揭谈安".toCharArray()) {
+            FUNCTION_SURNAME[c] = true;
+        }
+    }
+
+    /** Words right before a name slot: labels and naming verbs, not a role noun that may be a sentence's subject. */
+    private static final String[] ZH_NAME_SLOT_LEAD = {"姓名", "联系人", "收货人", "收件人", "户名", "收款人", "付款人",
+        "持卡人", "签收人", "经办人", "代理人", "我叫", "名叫", "叫", "寄给", "发给", "交给", "转交", "致", "尊敬的", "亲爱的"};
+    private static final String[][] NAME_SLOT_BY_LAST = byLastChar(ZH_NAME_SLOT_LEAD);
+
+    /**
+     * A place where only a name fits: right after a label colon or a naming word, next in a list of names, in a
+     * name column, or before a title after common given-name chars.
+     */
+    private static boolean nameSlot(PiiText t, String s, char[] cs, int i, int lastEnd) {
+        if (i > 0 && (cs[i - 1] == ':' || cs[i - 1] == '：')) {
+            return true;
+        }
+        if (i > 0 && i - 1 == lastEnd && (cs[i - 1] == '、' || cs[i - 1] == '，' || cs[i - 1] == ',')) {
+            return true;
+        }
+        if (endsWithAny(cs, i, NAME_SLOT_BY_LAST) || nameColumn(s, i)) {
+            return true;
+        }
+        // A title after one or two common given-name chars (都文斌先生); 那位老师 has no given-name char.
+        for (int k = i + 2; k <= i + 3 && k < s.length(); k++) {
+            if (!givenChar(s, k - 1)) {
+                return false;
+            }
+            String f = followAt(s, k);
+            if (f != null && ZH_TITLES.contains(f)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * One or two common given-name chars at {@code g}, then punctuation, the end, or a title or other
+     * two-character follow word (客户向芳怡，), not a one-character word such as 在 (用户都可以在).
+     */
+    private static boolean commonGivenThenBoundary(String s, char[] cs, int g) {
+        int n = s.length();
+        if (!givenChar(s, g)) {
+            return false;
+        }
+        if (g + 1 >= n || !PiiText_isHan(cs[g + 1]) || longFollowAt(s, g + 1)) {
+            return true;
+        }
+        return givenChar(s, g + 1) && !NOT_GIVEN.contains(s.substring(g, g + 2))
+                && (g + 2 >= n || !PiiText_isHan(cs[g + 2]) || longFollowAt(s, g + 2));
+    }
+
+    /** Common two-character words made of given-name chars that are modal verbs, adverbs or quantifiers. */
+    private static final Set<String> NOT_GIVEN = Lexicon.words("可以 可能 可是 可爱 以及 以后 以前 以上 以下 以来 以为 "
+            + "有的 有些 有人 有关 有效 有时 正在 正是 正常 正好 正式 一起 一直 一定 一些 一样 一般 一切 成为 成功 生活 "
+            + "生产 发生 发现 发展 明白 明显 时间 新的 美好 安全 平时 平安 进行 进入 达到 远远 真的 真正 永远 顺利");
 
     private static boolean lineStart(String s, int i) {
         return i == 0 || s.charAt(i - 1) == '\n';
