@@ -44,6 +44,9 @@ class RecognizersTest {
         "手机：13800138000|PHONE_NUMBER:13800138000",
         "Dr. Grace Hopper called.|PERSON:Grace Hopper",
         "A song by Carole King played.|PERSON:Carole King",
+        "Lunch with Song Ji-woo tomorrow.|PERSON:Song Ji-woo",
+        "The grant went to Park Hye-rin.|PERSON:Park Hye-rin",
+        "Report by Kebede Gebreselassie, field office.|PERSON:Kebede Gebreselassie",
         "请联系王建国先生。|PERSON:王建国",
         "Ship to 742 Evergreen Terrace, Springfield, IL 62704.|STREET_ADDRESS:742 Evergreen Terrace, Springfield, IL 62704",
         "Adresse: Hauptstraße 5, 10115 Berlin.|STREET_ADDRESS:Hauptstraße 5, 10115 Berlin",
@@ -75,6 +78,8 @@ class RecognizersTest {
         "Card on file: **** **** **** 8561 (expires 09/27).",
         "Coins from the reign of King Henry VIII were found.",
         "Pope Francis visited the city.",
+        "Flights from Addis Ababa to Jakarta resumed.",
+        "Shares of Garuda Indonesia rose 4%.",
     })
     void ignoresNegatives(String text) {
         assertEquals(List.of(), found(text));

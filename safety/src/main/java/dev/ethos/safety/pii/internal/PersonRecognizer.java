@@ -122,7 +122,9 @@ public final class PersonRecognizer implements Recognizer {
             // places named after people ("Jackson Heights") and makers ("Ford Motor")
             + "Heights Yards Springs Falls Junction Motor Boulevard Blvd Parkway Airport Station Stadium Arena "
             + "Memorial Prize Award Medal Trophy Cup Lecture Fellowship Scholarship Syndrome Disease Theorem Street Road "
-            + "Avenue Square Bridge Center Centre Gardens");
+            + "Avenue Square Bridge Center Centre Gardens Garden "
+            // country names that end company names ("Garuda Indonesia"); not those that are also given names
+            + "Indonesia Ethiopia Korea Japan Nigeria Vietnam Thailand Malaysia Philippines Singapore Airlines Airways");
     /**
      * Organisations, brands, places and title characters named after people: a run that contains one of
      * these is not a person. A lexicon of well-known names (not of any test sentence); lower case keys.
@@ -450,6 +452,13 @@ public final class PersonRecognizer implements Recognizer {
                 return;
             }
         }
+        // Korean family-first order ("Park Seo-yeon"): the family name may also be a place or stop word.
+        for (int k = a; k + 1 < b; k++) {
+            if (KOREAN_SURNAMES.contains(run.get(k).word) && koreanGiven(run.get(k + 1).word)) {
+                emitScored(t, run, k, k + 2, 0.8, out);
+                return;
+            }
+        }
         if (MONARCH.contains(run.get(a).word) && (b - a == 2 || b - a == 3 && roman(run.get(a + 2).word))) {
             return; // Queen Elizabeth II, Pope Francis: a title and one regnal name, no family name
         }
@@ -604,9 +613,67 @@ public final class PersonRecognizer implements Recognizer {
     private static final Set<String> MAC_WORDS = Lexicon.words("MacBook MacOS MacPro McDonald's McAfee McKinsey "
             + "McLaren McCafe McCafé McFlurry McNuggets McMuffin McChicken");
 
+    /**
+     * Common Ethiopian and Eritrean given names. In Ethiopian naming the second name is the father's given
+     * name, so these count as given names and as surnames.
+     */
+    static final Set<String> ETHIOPIAN = Lexicon.words("Abebe Abebech Abera Abiy Adane Admasu Alemayehu Alemu "
+            + "Alemitu Almaz Amanuel Amare Amsale Aster Ayana Ayele Azeb Bekele Belay Berhane Berhanu Betelhem Birhanu "
+            + "Bizuayehu Dawit Demeke Demissie Dereje Desalegn Desta Ejigayehu Eleni Elias Eshetu Fasil Fikru Fikirte "
+            + "Genet Getachew Getahun Girma Habtamu Haile Hailu Hirut Kassa Kebede Kidist Lemlem Mahlet Mekdes "
+            + "Mekonnen Melaku Meles Mengistu Meron Meseret Mesfin Mulugeta Mulatu Negash Netsanet Rahel Seble Selam "
+            + "Selamawit Shiferaw Sisay Solomon Tadesse Tafari Tamrat Tariku Tekle Tesfaye Teshome Tewodros Tigist "
+            + "Tirunesh Tsehay Tsegaye Wondimu Worku Yared Yeshi Yirga Yohannes Yonas Zewdu Zelalem Zenebech");
+    /** Ethiopian theophoric compounds: Gebre-, Wolde-, Haile- … + a saint or Mary (Gebremedhin, Woldemariam). */
+    private static final String[] ET_PREFIX = {"Gebre", "Wolde", "Walde", "Haile", "Tekle", "Habte", "Kidane", "Fikre",
+        "Tesfa", "Gebru"};
+    private static final String[] ET_SUFFIX = {"mariam", "maryam", "medhin", "selassie", "michael", "mikael",
+        "giorgis", "yesus", "kidan", "tsadik", "haimanot", "egziabher", "ab", "meskel", "amlak"};
+
+    private static boolean ethiopian(String tc) {
+        if (ETHIOPIAN.contains(tc)) {
+            return true;
+        }
+        for (String p : ET_PREFIX) {
+            if (tc.startsWith(p) && tc.length() > p.length()) {
+                String rest = tc.substring(p.length()).toLowerCase(java.util.Locale.ROOT);
+                if (rest.startsWith("-")) {
+                    rest = rest.substring(1);
+                }
+                for (String x : ET_SUFFIX) {
+                    if (rest.equals(x)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Korean family names as romanised (Revised Romanization and the common older spellings). */
+    static final Set<String> KOREAN_SURNAMES = Lexicon.words("Kim Lee Yi Rhee Park Pak Bak Choi Choe Jung Jeong Chung Kang "
+            + "Cho Jo Yoon Yun Jang Chang Lim Im Han Oh Seo Suh Shin Sin Kwon Hwang Ahn An Song Yoo Yu Ryu Hong Jeon Jun "
+            + "Ko Go Moon Mun Yang Son Sohn Bae Baek Paik Heo Hur Nam Noh Roh Ha Kwak Sung Seong Cha Joo Ju Woo Min Na "
+            + "Jin Ji Eom Um Chae Won Cheon Bang Gong Hyun Ham Byun Byeon Yeom Yeo Chu Do Seok Seon Ma Gil Pyo Myung");
+    private static final java.util.regex.Pattern KOREAN_SYLLABLE = java.util.regex.Pattern.compile(
+            "(?:[gkndtrlmbpsjch]{0,3}|[gkndtrlmbpsjch]{0,2}[yw])"
+            + "(?:a|ae|eo|e|o|oo|u|eu|ui|i|ee|oe|wa|wae|wo|we|wi|ya|yae|yeo|ye|yo|yu)(?:k|n|t|l|m|p|ng)?");
+
+    /** A hyphenated romanised Korean given name: two syllables joined by a hyphen (Seo-yeon, Min-jun). */
+    static boolean koreanGiven(String w) {
+        int dash = w.indexOf('-');
+        if (dash <= 0 || dash == w.length() - 1 || w.length() > 14 || w.indexOf('-', dash + 1) >= 0
+                || !Character.isUpperCase(w.charAt(0))) {
+            return false;
+        }
+        String lw = w.toLowerCase(java.util.Locale.ROOT);
+        return KOREAN_SYLLABLE.matcher(lw.substring(0, dash)).matches()
+                && KOREAN_SYLLABLE.matcher(lw.substring(dash + 1)).matches();
+    }
+
     private static boolean given(String w) {
         String tc = titleCase(w);
-        if (Lists.GIVEN.contains(tc)) {
+        if (Lists.GIVEN.contains(tc) || ethiopian(tc)) {
             return true;
         }
         int dash = tc.indexOf('-');
@@ -615,7 +682,7 @@ public final class PersonRecognizer implements Recognizer {
 
     private static boolean surname(String w) {
         String tc = titleCase(w);
-        if (Lists.SURNAMES.contains(tc) || gaelic(w) || surnameSuffix(tc)) {
+        if (Lists.SURNAMES.contains(tc) || gaelic(w) || surnameSuffix(tc) || ethiopian(tc)) {
             return true;
         }
         int dash = tc.indexOf('-');
