@@ -1861,14 +1861,7 @@ final class EnglishRewriter {
             if (isWord(k, "next") && isWord(next(k), "door")) {
                 return true;
             }
-            if (k < 0 || !(isWord(k, "of") || isWord(k, "at"))) {
-                return false;
-            }
-            int m = next(k);
-            if (isWord(m, "the")) {
-                m = next(m);
-            }
-            return m >= 0 && t.kind[m] == WORD && capitalized(m);
+            return capitalizedOf(head);
         }
 
         /** Is the noun at {@code head} the subject of a past-tense verb right after it? */
